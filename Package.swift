@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "citegraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "citegraph", targets: ["citegraph"]),
+        .library(name: "CiteGraph", targets: ["CiteGraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "CiteGraphCore"),
+        .target(name: "CiteGraphText", dependencies: ["CiteGraphCore"]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev", "graphviz"])]),
+        .target(name: "CiteGraphExtract", dependencies: ["CiteGraphCore", "CLibXML2"]),
+        .target(
+            name: "CiteGraphStore",
+            dependencies: ["CiteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CiteGraphAlgorithms", dependencies: ["CiteGraphCore"]),
+        .target(name: "CiteGraphRender", dependencies: ["CiteGraphCore", "CGraphviz"]),
+        .target(
+            name: "CiteGraph",
+            dependencies: [
+                "CiteGraphCore", "CiteGraphText", "CiteGraphExtract", "CiteGraphStore",
+                "CiteGraphAlgorithms", "CiteGraphRender",
+            ],
+            resources: [.copy("SampleCorpus")]),
+        .executableTarget(
+            name: "citegraph",
+            dependencies: [
+                "CiteGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "CiteGraphCoreTests", dependencies: ["CiteGraphCore"]),
+        .testTarget(name: "CiteGraphTextTests", dependencies: ["CiteGraphText"]),
+        .testTarget(name: "CiteGraphExtractTests", dependencies: ["CiteGraphExtract"]),
+        .testTarget(name: "CiteGraphStoreTests", dependencies: ["CiteGraphStore", "CiteGraphExtract"]),
+        .testTarget(name: "CiteGraphAlgorithmsTests", dependencies: ["CiteGraphAlgorithms"]),
+        .testTarget(name: "CiteGraphRenderTests", dependencies: ["CiteGraphRender", "CLibXML2"]),
+        .testTarget(name: "CiteGraphTests", dependencies: ["CiteGraph", "citegraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,191 @@
+/// An immutable graph in compressed-sparse-row form.
+///
+/// Node ids are dense `Int32` values `0..<nodeCount`; mapping to paper ids happens at the
+/// boundary (see `NodeIndex`). The out-neighbours of node `v` are
+/// `targets[offsets[v]..<offsets[v + 1]]` with matching `weights`. `offsets` is always
+/// `nodeCount + 1` long. An undirected graph stores each edge in both directions (a
+/// self-loop once).
+public struct Graph: Sendable, Equatable {
+    /// Number of nodes.
+    public let nodeCount: Int
+    /// Row offsets, `nodeCount + 1` entries.
+    public let offsets: [Int]
+    /// Column indices (neighbour node ids), `offsets[nodeCount]` entries.
+    public let targets: [Int32]
+    /// Edge weights, parallel to `targets`.
+    public let weights: [Double]
+    /// Whether edges are directed (`source → target`).
+    public let isDirected: Bool
+
+    /// Number of stored arcs (an undirected edge counts twice, a self-loop once).
+    public var arcCount: Int { targets.count }
+
+    /// Number of edges: arcs for a directed graph, undirected edges otherwise.
+    public var edgeCount: Int {
+        if isDirected { return arcCount }
+        var loops = 0
+        for v in 0..<nodeCount {
+            for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) == v { loops += 1 }
+        }
+        return (arcCount - loops) / 2 + loops
+    }
+
+    /// Creates a graph from CSR arrays that are already valid.
+    /// - Precondition: `offsets.count == nodeCount + 1`, targets in range, `weights.count == targets.count`.
+    public init(nodeCount: Int, offsets: [Int], targets: [Int32], weights: [Double], isDirected: Bool) {
+        precondition(offsets.count == nodeCount + 1, "offsets must be nodeCount + 1 long")
+        precondition(targets.count == weights.count, "targets and weights must have equal length")
+        precondition(offsets.last == targets.count, "offsets must end at targets.count")
+        self.nodeCount = nodeCount
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        self.isDirected = isDirected
+    }
+
+    /// Builds a graph from an edge list with a counting sort; duplicate edges have their
+    /// weights summed.
+    ///
+    /// For an undirected graph each edge `(u, v)` is stored as `u → v` and `v → u`; give each
+    /// undirected edge once.
+    /// - Complexity: O(n + m log d) time where d is the largest degree, O(n + m) memory.
+    public init(nodeCount: Int, edges: EdgeList, isDirected: Bool) {
+        let m = edges.sources.count
+        var degree = [Int](repeating: 0, count: nodeCount + 1)
+        for i in 0..<m {
+            let s = Int(edges.sources[i]), t = Int(edges.targets[i])
+            precondition(s >= 0 && s < nodeCount && t >= 0 && t < nodeCount, "edge endpoint out of range")
+            degree[s + 1] += 1
+            if !isDirected && s != t { degree[t + 1] += 1 }
+        }
+        for v in 0..<nodeCount { degree[v + 1] += degree[v] }
+        let total = degree[nodeCount]
+        var cursor = degree
+        var rawTargets = [Int32](repeating: 0, count: total)
+        var rawWeights = [Double](repeating: 0, count: total)
+        for i in 0..<m {
+            let s = Int(edges.sources[i]), t = Int(edges.targets[i])
+            let w = edges.weights.isEmpty ? 1.0 : edges.weights[i]
+            rawTargets[cursor[s]] = Int32(t); rawWeights[cursor[s]] = w; cursor[s] += 1
+            if !isDirected && s != t {
+                rawTargets[cursor[t]] = Int32(s); rawWeights[cursor[t]] = w; cursor[t] += 1
+            }
+        }
+        // Sort each row by target and merge duplicates.
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        var outTargets = [Int32](); outTargets.reserveCapacity(total)
+        var outWeights = [Double](); outWeights.reserveCapacity(total)
+        var row: [(Int32, Double)] = []
+        for v in 0..<nodeCount {
+            row.removeAll(keepingCapacity: true)
+            for i in degree[v]..<degree[v + 1] { row.append((rawTargets[i], rawWeights[i])) }
+            row.sort { $0.0 < $1.0 }
+            var i = 0
+            while i < row.count {
+                var w = row[i].1
+                var j = i + 1
+                while j < row.count && row[j].0 == row[i].0 { w += row[j].1; j += 1 }
+                outTargets.append(row[i].0); outWeights.append(w)
+                i = j
+            }
+            offsets[v + 1] = outTargets.count
+        }
+        self.init(nodeCount: nodeCount, offsets: offsets, targets: outTargets, weights: outWeights, isDirected: isDirected)
+    }
+
+    /// Out-degree (number of stored arcs) of `node`.
+    @inlinable public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
+
+    /// The graph with every arc reversed (in-edges become out-edges). An undirected graph is
+    /// its own transpose.
+    /// - Complexity: O(n + m).
+    public func transposed() -> Graph {
+        if !isDirected { return self }
+        var counts = [Int](repeating: 0, count: nodeCount + 1)
+        for t in targets { counts[Int(t) + 1] += 1 }
+        for v in 0..<nodeCount { counts[v + 1] += counts[v] }
+        var cursor = counts
+        var newTargets = [Int32](repeating: 0, count: arcCount)
+        var newWeights = [Double](repeating: 0, count: arcCount)
+        for v in 0..<nodeCount {
+            for i in offsets[v]..<offsets[v + 1] {
+                let t = Int(targets[i])
+                newTargets[cursor[t]] = Int32(v)
+                newWeights[cursor[t]] = weights[i]
+                cursor[t] += 1
+            }
+        }
+        return Graph(nodeCount: nodeCount, offsets: counts, targets: newTargets, weights: newWeights, isDirected: true)
+    }
+
+    /// How reciprocal arcs `u → v`, `v → u` combine into one undirected edge.
+    public enum ReciprocalWeight: Sendable {
+        /// The larger weight (networkx's `to_undirected` keeps one arc's data; for unit
+        /// weights this is the same).
+        case max
+        /// The sum of both weights.
+        case sum
+    }
+
+    /// The undirected version of this graph: each pair of nodes joined by at least one arc
+    /// becomes one undirected edge.
+    /// - Complexity: O(n + m log d).
+    public func undirected(combining rule: ReciprocalWeight = .max) -> Graph {
+        if !isDirected { return self }
+        var list = EdgeList()
+        list.reserveCapacity(arcCount)
+        // Collect each unordered pair once with combined weight.
+        var pairWeights: [Int64: Double] = [:]
+        pairWeights.reserveCapacity(arcCount)
+        for v in 0..<nodeCount {
+            for i in offsets[v]..<offsets[v + 1] {
+                let t = Int(targets[i])
+                let a = min(v, t), b = max(v, t)
+                let key = Int64(a) << 32 | Int64(b)
+                if let old = pairWeights[key] {
+                    pairWeights[key] = rule == .max ? Swift.max(old, weights[i]) : old + weights[i]
+                } else {
+                    pairWeights[key] = weights[i]
+                }
+            }
+        }
+        for (key, w) in pairWeights {
+            list.append(Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key & 0xffff_ffff), w)
+        }
+        return Graph(nodeCount: nodeCount, edges: list, isDirected: false)
+    }
+
+    /// Sum of the weights of the arcs leaving `node`.
+    public func weightedDegree(_ node: Int) -> Double {
+        var s = 0.0
+        for i in offsets[node]..<offsets[node + 1] { s += weights[i] }
+        return s
+    }
+}
+
+/// A growable list of weighted edges in structure-of-arrays form, used to build a `Graph`.
+public struct EdgeList: Sendable, Equatable {
+    public var sources: [Int32] = []
+    public var targets: [Int32] = []
+    /// Empty means every weight is 1.
+    public var weights: [Double] = []
+
+    public init() {}
+
+    public init(sources: [Int32], targets: [Int32], weights: [Double] = []) {
+        precondition(sources.count == targets.count)
+        precondition(weights.isEmpty || weights.count == sources.count)
+        self.sources = sources; self.targets = targets; self.weights = weights
+    }
+
+    public var count: Int { sources.count }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        sources.reserveCapacity(n); targets.reserveCapacity(n); weights.reserveCapacity(n)
+    }
+
+    /// Appends one edge. Mixing weighted and unweighted appends is a programmer error.
+    public mutating func append(_ source: Int32, _ target: Int32, _ weight: Double = 1) {
+        sources.append(source); targets.append(target); weights.append(weight)
+    }
+}

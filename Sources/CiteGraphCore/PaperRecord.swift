@@ -1,0 +1,101 @@
+/// One paper record as a reader found it in a source file, before de-duplication.
+public struct PaperRecord: Sendable, Equatable {
+    /// Where the record came from.
+    public var source: SourceLocation
+    /// Identifiers the source gave (DOI, arXiv id, …); may be empty.
+    public var ids: [WorkID]
+    public var title: String
+    public var abstract: String?
+    /// Author names as written in the source ("Doe, John" or "John Doe").
+    public var authors: [String]
+    public var year: Int?
+    public var venue: String?
+    public var keywords: [String]
+    /// References as found (an id, a DOI or free text).
+    public var references: [String]
+
+    public init(
+        source: SourceLocation, ids: [WorkID] = [], title: String, abstract: String? = nil,
+        authors: [String] = [], year: Int? = nil, venue: String? = nil, keywords: [String] = [],
+        references: [String] = []
+    ) {
+        self.source = source; self.ids = ids; self.title = title; self.abstract = abstract
+        self.authors = authors; self.year = year; self.venue = venue; self.keywords = keywords
+        self.references = references
+    }
+}
+
+/// The place a record was read from: file, 0-based record position in the file, 1-based
+/// line where the record starts, and the format that read it.
+public struct SourceLocation: Sendable, Equatable, Hashable {
+    public var file: String
+    public var position: Int
+    public var line: Int
+    public var format: String
+
+    public init(file: String, position: Int, line: Int, format: String) {
+        self.file = file; self.position = position; self.line = line; self.format = format
+    }
+}
+
+/// An identifier of a work in one of the namespaces citegraph merges on.
+public struct WorkID: Sendable, Hashable, Comparable {
+    public enum Kind: String, Sendable, CaseIterable, Comparable {
+        case doi, arxiv, pmid, openalex, s2, wos, local
+        public static func < (a: Kind, b: Kind) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+    public var kind: Kind
+    /// The normalised value (DOI lower-cased without resolver prefix, arXiv id without version…).
+    public var value: String
+
+    public init(kind: Kind, value: String) {
+        self.kind = kind
+        self.value = WorkID.normalise(value, kind: kind)
+    }
+
+    public static func < (a: WorkID, b: WorkID) -> Bool {
+        a.kind != b.kind ? a.kind < b.kind : a.value < b.value
+    }
+
+    /// Normalises an identifier value for its namespace.
+    public static func normalise(_ raw: String, kind: Kind) -> String {
+        var v = raw.trimmingWhitespace()
+        switch kind {
+        case .doi:
+            v = v.lowercased()
+            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+            where v.hasPrefix(prefix) {
+                v.removeFirst(prefix.count)
+            }
+        case .arxiv:
+            v = v.lowercased()
+            for prefix in ["arxiv:", "https://arxiv.org/abs/", "http://arxiv.org/abs/"] where v.hasPrefix(prefix) {
+                v.removeFirst(prefix.count)
+            }
+            // Strip a version suffix such as "v2".
+            if let vIndex = v.lastIndex(of: "v"), v[v.index(after: vIndex)...].allSatisfy(\.isNumber),
+                v.index(after: vIndex) != v.endIndex, vIndex != v.startIndex
+            {
+                v = String(v[..<vIndex])
+            }
+        case .openalex:
+            if let slash = v.lastIndex(of: "/") { v = String(v[v.index(after: slash)...]) }
+            v = v.uppercased()
+        case .pmid, .s2, .wos, .local:
+            break
+        }
+        return v
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines.
+    public func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

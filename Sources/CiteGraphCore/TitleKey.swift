@@ -1,0 +1,44 @@
+import Foundation
+
+/// Normalisation of titles for de-duplication.
+public enum TitleKey {
+    /// The title folded for comparison: case- and accent-folded, punctuation removed, words
+    /// separated by single spaces. "Layer  Normalization." and "layer normalization" share a key.
+    /// - Complexity: O(length).
+    public static func normalise(_ title: String) -> String {
+        var out = ""
+        out.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for scalar in title.decomposedStringWithCompatibilityMapping.unicodeScalars {
+            let props = scalar.properties
+            if props.generalCategory == .nonspacingMark { continue }
+            if props.isAlphabetic || props.numericType != nil {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                for lower in props.lowercaseMapping.unicodeScalars { out.unicodeScalars.append(lower) }
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →
+    /// key of "Trained Rank Pruning…". Returns nil when the title has no "NAME:" prefix.
+    public static func withoutShortName(_ title: String) -> String? {
+        guard let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
+        _ = name
+        let rest = normalise(String(title[title.index(after: colon)...]))
+        return rest.split(separator: " ").count >= 3 ? rest : nil
+    }
+
+    /// The short name a title opens with, as in "FFJORD: Free-form Continuous Dynamics…":
+    /// one to three words before the first colon, at most 30 characters. Nil otherwise.
+    public static func shortName(of title: String) -> String? {
+        guard let colon = title.firstIndex(of: ":") else { return nil }
+        let head = String(title[..<colon]).trimmingWhitespace()
+        guard !head.isEmpty, head.count <= 30, head.split(separator: " ").count <= 3 else { return nil }
+        return head
+    }
+}
+

@@ -1,0 +1,1 @@
+// CiteGraphStore module.

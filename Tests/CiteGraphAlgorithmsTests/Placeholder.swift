@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphAlgorithms
+
+@Test func moduleLoads() { #expect(Bool(true)) }

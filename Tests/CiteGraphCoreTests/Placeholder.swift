@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphCore
+
+@Test func moduleLoads() { #expect(Bool(true)) }

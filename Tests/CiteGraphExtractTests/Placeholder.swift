@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphExtract
+
+@Test func moduleLoads() { #expect(Bool(true)) }

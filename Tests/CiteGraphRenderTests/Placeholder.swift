@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphRender
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphStore
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraph
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import CiteGraphText
+
+@Test func moduleLoads() { #expect(Bool(true)) }
