@@ -99,3 +99,15 @@ extension String {
         return String(s)
     }
 }
+
+/// A record that could not be read, with where and why.
+public struct RejectedRecord: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var field: String
+    public var reason: String
+
+    public init(file: String, line: Int, field: String, reason: String) {
+        self.file = file; self.line = line; self.field = field; self.reason = reason
+    }
+}

@@ -1,1 +1,0 @@
-// CiteGraphAlgorithms module.

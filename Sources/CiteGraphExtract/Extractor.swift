@@ -1,0 +1,20 @@
+import CiteGraphCore
+
+/// Reads record files of any supported format.
+public enum Extractor {
+    /// Reads every record of `file` with the reader for `format` (sniffed when nil).
+    ///
+    /// Malformed records are returned in `rejects` (or thrown as the first error when
+    /// `strict`), the rest are read.
+    /// - Throws: `ExtractError` naming the file (and line).
+    public static func read(_ file: RecordFile, format: RecordFormat? = nil, strict: Bool = false) throws -> ExtractResult {
+        let chosen = try format ?? FormatSniffer.detect(file)
+        let result: ExtractResult
+        switch chosen {
+        case .dailyPapers:
+            result = try DailyPapersReader.read(file)
+        }
+        if strict, let first = result.rejects.first { throw first.error }
+        return result
+    }
+}

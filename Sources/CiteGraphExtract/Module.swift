@@ -1,1 +1,0 @@
-// CiteGraphExtract module.

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The store's schema as append-only GRDB migrations. Never edit a shipped migration; add a
+/// new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Schema version 1. Documented table by table in the README.
+    static let v1 = """
+        CREATE TABLE source_files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            digest TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            rejects INTEGER NOT NULL
+        );
+        CREATE TABLE papers (
+            id INTEGER PRIMARY KEY,
+            ext_id TEXT NOT NULL UNIQUE,
+            doi TEXT, arxiv TEXT, pmid TEXT, openalex TEXT, s2 TEXT, wos TEXT,
+            title TEXT NOT NULL,
+            title_key TEXT NOT NULL,
+            short_key TEXT,
+            abstract TEXT,
+            year INTEGER,
+            venue TEXT,
+            keywords TEXT,
+            cited_only INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
+        CREATE INDEX papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
+        CREATE INDEX papers_pmid ON papers(pmid) WHERE pmid IS NOT NULL;
+        CREATE INDEX papers_openalex ON papers(openalex) WHERE openalex IS NOT NULL;
+        CREATE INDEX papers_s2 ON papers(s2) WHERE s2 IS NOT NULL;
+        CREATE INDEX papers_wos ON papers(wos) WHERE wos IS NOT NULL;
+        CREATE INDEX papers_title_key ON papers(title_key);
+        CREATE INDEX papers_short_key ON papers(short_key) WHERE short_key IS NOT NULL;
+        CREATE TABLE paper_sources (
+            id INTEGER PRIMARY KEY,
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            file_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            format TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            UNIQUE(file_id, position)
+        );
+        CREATE INDEX paper_sources_paper ON paper_sources(paper_id);
+        CREATE TABLE authors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE paper_authors (
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (paper_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX paper_authors_author ON paper_authors(author_id);
+        CREATE TABLE paper_references (
+            id INTEGER PRIMARY KEY,
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            resolved_paper_id INTEGER REFERENCES papers(id) ON DELETE SET NULL,
+            UNIQUE(paper_id, raw)
+        );
+        CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id);
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            df INTEGER NOT NULL
+        );
+        CREATE TABLE paper_terms (
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+            weight REAL NOT NULL,
+            PRIMARY KEY (paper_id, term_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX paper_terms_term ON paper_terms(term_id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            step TEXT NOT NULL,
+            graph TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE edges (
+            kind TEXT NOT NULL,
+            source INTEGER NOT NULL,
+            target INTEGER NOT NULL,
+            weight REAL NOT NULL,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            PRIMARY KEY (kind, source, target)
+        ) WITHOUT ROWID;
+        CREATE TABLE scores (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            measure TEXT NOT NULL,
+            node INTEGER NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (run_id, measure, node)
+        ) WITHOUT ROWID;
+        CREATE TABLE communities (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            node INTEGER NOT NULL,
+            community INTEGER NOT NULL,
+            PRIMARY KEY (run_id, node)
+        ) WITHOUT ROWID;
+        CREATE TABLE community_labels (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            community INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (run_id, community)
+        ) WITHOUT ROWID;
+        CREATE TABLE rejects (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            file_digest TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        """
+}

@@ -1,0 +1,155 @@
+import CiteGraphCore
+import Foundation
+import GRDB
+
+/// A paper's text, for key-phrase extraction.
+public struct PaperText: Sendable {
+    public var id: Int64
+    public var title: String
+    public var abstract: String?
+}
+
+/// A weighted edge between store row ids (papers, terms or authors, by graph kind).
+public struct StoredEdge: Sendable, Equatable {
+    public var source: Int64
+    public var target: Int64
+    public var weight: Double
+    public init(source: Int64, target: Int64, weight: Double) {
+        self.source = source; self.target = target; self.weight = weight
+    }
+}
+
+/// A term of the key-phrase vocabulary with its document frequency.
+public struct StoredTerm: Sendable {
+    public var key: String
+    public var label: String
+    public var df: Int
+    public init(key: String, label: String, df: Int) { self.key = key; self.label = label; self.df = df }
+}
+
+extension Store {
+    /// Title and abstract of every ingested (not cited-only) paper, by id.
+    public func paperTexts() throws -> [PaperText] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title, abstract FROM papers WHERE cited_only = 0 ORDER BY id").map {
+                PaperText(id: $0[0], title: $0[1], abstract: $0[2])
+            }
+        }
+    }
+
+    /// Replaces the whole term vocabulary and the per-paper term weights in one transaction.
+    /// `paperTerms` refer to terms by their index in `terms`.
+    public func replaceTerms(_ terms: [StoredTerm], paperTerms: [(paper: Int64, term: Int, weight: Double)]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM paper_terms")
+            try db.execute(sql: "DELETE FROM terms")
+            var termIDs: [Int64] = []
+            termIDs.reserveCapacity(terms.count)
+            let insertTerm = try db.cachedStatement(sql: "INSERT INTO terms (key, label, df) VALUES (?, ?, ?)")
+            for term in terms {
+                try insertTerm.execute(arguments: [term.key, term.label, term.df])
+                termIDs.append(db.lastInsertedRowID)
+            }
+            let insert = try db.cachedStatement(sql: "INSERT INTO paper_terms (paper_id, term_id, weight) VALUES (?, ?, ?)")
+            for entry in paperTerms {
+                try insert.execute(arguments: [entry.paper, termIDs[entry.term], entry.weight])
+            }
+        }
+    }
+
+    /// The top `limit` terms of each paper by weight, labels only: paper id → labels.
+    public func topTerms(limit: Int) throws -> [Int64: [String]] {
+        try pool.read { db in
+            var result: [Int64: [String]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT pt.paper_id, t.label FROM paper_terms pt JOIN terms t ON t.id = pt.term_id
+                    ORDER BY pt.paper_id, pt.weight DESC, t.label
+                    """)
+            while let row = try rows.next() {
+                let paper: Int64 = row[0]
+                if result[paper, default: []].count < limit { result[paper, default: []].append(row[1]) }
+            }
+            return result
+        }
+    }
+
+    /// Each paper's term weights: paper id → [(term label, weight)], for labelling communities.
+    public func termVectors() throws -> [Int64: [(label: String, weight: Double)]] {
+        try pool.read { db in
+            var result: [Int64: [(label: String, weight: Double)]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT pt.paper_id, t.label, pt.weight FROM paper_terms pt JOIN terms t ON t.id = pt.term_id")
+            while let row = try rows.next() { result[row[0], default: []].append((row[1], row[2])) }
+            return result
+        }
+    }
+
+    /// Replaces the edges of `kind` with `edges`, recording the run that built them.
+    /// - Returns: the run id.
+    @discardableResult
+    public func replaceEdges(kind: GraphKind, parameters: String, summary: String = "{}", edges: [StoredEdge]) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM edges WHERE kind = ?", arguments: [kind.rawValue])
+            try db.execute(sql: "DELETE FROM runs WHERE step = 'build' AND graph = ?", arguments: [kind.rawValue])
+            try db.execute(
+                sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('build', ?, ?, ?)",
+                arguments: [kind.rawValue, parameters, summary])
+            let runID = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: "INSERT INTO edges (kind, source, target, weight, run_id) VALUES (?, ?, ?, ?, ?)")
+            for edge in edges {
+                try insert.execute(arguments: [kind.rawValue, edge.source, edge.target, edge.weight, runID])
+            }
+            return runID
+        }
+    }
+
+    /// Whether the graph of `kind` has been built (possibly with zero edges).
+    public func isBuilt(_ kind: GraphKind) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE step = 'build' AND graph = ?", arguments: [kind.rawValue]) ?? false
+        }
+    }
+
+    /// The stored edges of `kind`, ordered by source and target.
+    public func edges(kind: GraphKind) throws -> [StoredEdge] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT source, target, weight FROM edges WHERE kind = ? ORDER BY source, target", arguments: [kind.rawValue]
+            ).map { StoredEdge(source: $0[0], target: $0[1], weight: $0[2]) }
+        }
+    }
+
+    /// The node row ids of a graph: every paper (including cited-only works for citation
+    /// graphs), term or author, in id order.
+    public func nodeIDs(for kind: GraphKind) throws -> [Int64] {
+        try pool.read { db in
+            switch kind.nodeType {
+            case .paper:
+                let filter = kind == .citation || kind == .cocitation ? "" : " WHERE cited_only = 0"
+                return try Int64.fetchAll(db, sql: "SELECT id FROM papers\(filter) ORDER BY id")
+            case .term: return try Int64.fetchAll(db, sql: "SELECT id FROM terms ORDER BY id")
+            case .author: return try Int64.fetchAll(db, sql: "SELECT id FROM authors ORDER BY id")
+            }
+        }
+    }
+
+    /// Loads the graph of `kind` as CSR: node `i` is `nodes[i]` (a store row id).
+    /// - Complexity: O(n + m log d).
+    public func loadGraph(_ kind: GraphKind) throws -> (graph: Graph, nodes: [Int64]) {
+        let nodes = try nodeIDs(for: kind)
+        var index: [Int64: Int32] = [:]
+        index.reserveCapacity(nodes.count)
+        for (i, id) in nodes.enumerated() { index[id] = Int32(i) }
+        var list = EdgeList()
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ?", arguments: [kind.rawValue])
+            while let row = try rows.next() {
+                guard let s = index[row[0]], let t = index[row[1]] else { continue }
+                list.append(s, t, row[2])
+            }
+        }
+        return (Graph(nodeCount: nodes.count, edges: list, isDirected: kind.isDirected), nodes)
+    }
+}

@@ -1,0 +1,191 @@
+import CiteGraphCore
+import Foundation
+import GRDB
+
+/// The records of one file, ready to store.
+public struct IngestBatch: Sendable {
+    public var path: String
+    /// Content digest; a file whose digest is already stored is skipped.
+    public var digest: String
+    public var format: String
+    public var records: [PaperRecord]
+    public var rejects: [RejectedRecord]
+
+    public init(path: String, digest: String, format: String, records: [PaperRecord], rejects: [RejectedRecord]) {
+        self.path = path; self.digest = digest; self.format = format; self.records = records; self.rejects = rejects
+    }
+}
+
+/// What one ingest did.
+public struct IngestSummary: Sendable, Equatable {
+    public var path: String
+    public var format: String
+    /// True when the same content had been ingested before; nothing changed.
+    public var alreadyIngested: Bool
+    public var records: Int
+    public var newPapers: Int
+    /// How many records merged into an existing paper, by rule ("doi", "title", "near-title"…).
+    public var mergedByRule: [String: Int]
+    public var rejects: Int
+}
+
+/// How a record was matched to an existing paper.
+enum MergeRule: String {
+    case new, doi, arxiv, pmid, openalex, s2, wos, local
+    case title
+    case nearTitle = "near-title"
+}
+
+extension Store {
+    /// Stores one file's records in a single transaction, de-duplicating against the papers
+    /// already stored.
+    ///
+    /// Matching order: identifiers (DOI, arXiv, PMID, OpenAlex, S2, WoS, local id), then the
+    /// normalised title (with equal years when both records have one), then near-identical
+    /// titles (one title equals the other without its "NAME:" prefix). The merged paper keeps
+    /// the richest fields; every record is kept in `paper_sources` with the rule that placed it.
+    ///
+    /// - Parameter strict: when true, any reject fails the whole file and nothing is stored.
+    /// - Complexity: O(records) indexed lookups.
+    public func ingest(_ batch: IngestBatch, strict: Bool = false) throws -> IngestSummary {
+        var summary = IngestSummary(
+            path: batch.path, format: batch.format, alreadyIngested: false, records: batch.records.count,
+            newPapers: 0, mergedByRule: [:], rejects: batch.rejects.count)
+        if strict, let reject = batch.rejects.first {
+            throw StoreError.rejectedInStrictMode(file: reject.file, line: reject.line, field: reject.field, reason: reject.reason)
+        }
+        try pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [batch.digest]) == true {
+                summary.alreadyIngested = true
+                return
+            }
+            try db.execute(
+                sql: "INSERT INTO source_files (path, digest, format, records, rejects) VALUES (?, ?, ?, ?, ?)",
+                arguments: [batch.path, batch.digest, batch.format, batch.records.count, batch.rejects.count])
+            let fileID = db.lastInsertedRowID
+            for record in batch.records {
+                let (paperID, rule) = try place(record, in: db)
+                if rule == .new { summary.newPapers += 1 } else { summary.mergedByRule[rule.rawValue, default: 0] += 1 }
+                try db.execute(
+                    sql: """
+                        INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [paperID, fileID, record.source.file, record.source.format, record.source.position, record.source.line, rule.rawValue])
+                try storeAuthors(record.authors, paperID: paperID, in: db)
+                try storeReferences(record.references, paperID: paperID, in: db)
+            }
+            for reject in batch.rejects {
+                try db.execute(
+                    sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [reject.file, batch.digest, reject.line, reject.field, reject.reason])
+            }
+        }
+        return summary
+    }
+
+    /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
+    private func place(_ record: PaperRecord, in db: Database) throws -> (Int64, MergeRule) {
+        let titleKey = TitleKey.normalise(record.title)
+        let shortKey = TitleKey.withoutShortName(record.title)
+        var match: (Int64, MergeRule)?
+        for id in record.ids.sorted() {
+            let column = id.kind.rawValue
+            if id.kind == .local { continue }
+            if let found = try Int64.fetchOne(db, sql: "SELECT id FROM papers WHERE \(column) = ? LIMIT 1", arguments: [id.value]) {
+                match = (found, MergeRule(rawValue: column)!)
+                break
+            }
+        }
+        if match == nil, let local = record.ids.first(where: { $0.kind == .local }),
+            let found = try Int64.fetchOne(db, sql: "SELECT id FROM papers WHERE ext_id = ?", arguments: [local.value])
+        {
+            match = (found, .local)
+        }
+        if match == nil, !titleKey.isEmpty {
+            let yearClause = record.year == nil ? "" : " AND (year IS NULL OR year = \(record.year!))"
+            if let found = try Int64.fetchOne(
+                db, sql: "SELECT id FROM papers WHERE title_key = ?\(yearClause) ORDER BY id LIMIT 1", arguments: [titleKey])
+            {
+                match = (found, .title)
+            } else if let found = try Int64.fetchOne(
+                db,
+                sql: "SELECT id FROM papers WHERE (short_key = ? OR title_key = ?)\(yearClause) ORDER BY id LIMIT 1",
+                arguments: [titleKey, shortKey ?? "\u{0}"])
+            {
+                match = (found, .nearTitle)
+            }
+        }
+        if let (paperID, rule) = match {
+            try merge(record, into: paperID, in: db)
+            return (paperID, rule)
+        }
+        let extID = Store.externalID(for: record, titleKey: titleKey)
+        var columns = ["ext_id", "title", "title_key", "short_key", "abstract", "year", "venue", "keywords"]
+        var values: [DatabaseValueConvertible?] = [
+            extID, record.title, titleKey, shortKey, record.abstract, record.year, record.venue,
+            record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "),
+        ]
+        for id in Dictionary(record.ids.map { ($0.kind, $0.value) }, uniquingKeysWith: { a, _ in a }) where id.key != .local {
+            columns.append(id.key.rawValue); values.append(id.value)
+        }
+        try db.execute(
+            sql: "INSERT INTO papers (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: StatementArguments(values))
+        return (db.lastInsertedRowID, .new)
+    }
+
+    /// Fills fields the stored paper lacks (or has poorer) from `record`.
+    private func merge(_ record: PaperRecord, into paperID: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE papers SET
+                  abstract = CASE WHEN abstract IS NULL OR length(abstract) < length(?1) THEN ?1 ELSE abstract END,
+                  year = COALESCE(year, ?2),
+                  venue = COALESCE(venue, ?3),
+                  keywords = COALESCE(keywords, ?4),
+                  cited_only = 0
+                WHERE id = ?5
+                """,
+            arguments: [record.abstract, record.year, record.venue, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "), paperID])
+        for id in record.ids where id.kind != .local {
+            try db.execute(
+                sql: "UPDATE papers SET \(id.kind.rawValue) = COALESCE(\(id.kind.rawValue), ?) WHERE id = ?",
+                arguments: [id.value, paperID])
+        }
+    }
+
+    private func storeAuthors(_ names: [String], paperID: Int64, in db: Database) throws {
+        guard !names.isEmpty else { return }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM paper_authors WHERE paper_id = ?", arguments: [paperID]) == true {
+            return  // the first source with authors wins
+        }
+        for (position, name) in names.enumerated() {
+            let key = AuthorName.key(name)
+            try db.execute(sql: "INSERT OR IGNORE INTO authors (name, name_key) VALUES (?, ?)", arguments: [name, key])
+            let authorID = try Int64.fetchOne(db, sql: "SELECT id FROM authors WHERE name_key = ?", arguments: [key])!
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)",
+                arguments: [paperID, authorID, position])
+        }
+    }
+
+    private func storeReferences(_ references: [String], paperID: Int64, in db: Database) throws {
+        for (position, raw) in references.enumerated() {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)",
+                arguments: [paperID, position, raw])
+        }
+    }
+
+    /// The id shown for a paper: its first identifier as the source gave it, else a stable
+    /// hash of its normalised title ("title:…").
+    static func externalID(for record: PaperRecord, titleKey: String) -> String {
+        if let local = record.ids.first(where: { $0.kind == .local }) { return local.value }
+        if let first = record.ids.sorted().first { return first.kind == .doi ? first.value : "\(first.kind.rawValue):\(first.value)" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in titleKey.utf8 { hash ^= UInt64(b); hash = hash &* 0x0000_0100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        return "title:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,114 @@
+import CiteGraphCore
+import Foundation
+import GRDB
+
+/// A paper's display fields.
+public struct PaperInfo: Sendable, Equatable {
+    public var rowID: Int64
+    /// The id as the source gave it (or "title:…" when it gave none).
+    public var id: String
+    public var title: String
+    public var year: Int?
+    public var citedOnly: Bool
+}
+
+/// A community and its label, as stored by a communities run.
+public struct CommunityLabel: Sendable, Equatable {
+    public var community: Int
+    public var size: Int
+    public var label: String
+    public init(community: Int, size: Int, label: String) { self.community = community; self.size = size; self.label = label }
+}
+
+extension Store {
+    /// Stores one ranking run: replaces earlier runs of the same step on the same graph.
+    /// - Returns: the run id.
+    @discardableResult
+    public func saveScores(graph: GraphKind, measure: String, parameters: String, summary: String = "{}", nodes: [Int64], values: [Double]) throws -> Int64 {
+        precondition(nodes.count == values.count)
+        return try pool.write { db in
+            try db.execute(sql: "DELETE FROM runs WHERE step = ? AND graph = ?", arguments: ["rank:" + measure, graph.rawValue])
+            try db.execute(
+                sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES (?, ?, ?, ?)",
+                arguments: ["rank:" + measure, graph.rawValue, parameters, summary])
+            let runID = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: "INSERT INTO scores (run_id, measure, node, value) VALUES (?, ?, ?, ?)")
+            for (node, value) in zip(nodes, values) { try insert.execute(arguments: [runID, measure, node, value]) }
+            return runID
+        }
+    }
+
+    /// The latest scores of `measure` on `graph`: node row id → value (empty when none).
+    public func scores(graph: GraphKind, measure: String) throws -> [Int64: Double] {
+        try pool.read { db in
+            var result: [Int64: Double] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.node, s.value FROM scores s JOIN runs r ON r.id = s.run_id
+                    WHERE r.step = ? AND r.graph = ? AND s.measure = ?
+                    """,
+                arguments: ["rank:" + measure, graph.rawValue, measure])
+            while let row = try rows.next() { result[row[0]] = row[1] }
+            return result
+        }
+    }
+
+    /// Stores one communities run with its labels: replaces earlier runs on the same graph.
+    @discardableResult
+    public func saveCommunities(
+        graph: GraphKind, parameters: String, summary: String = "{}", nodes: [Int64], membership: [Int32], labels: [CommunityLabel]
+    ) throws -> Int64 {
+        precondition(nodes.count == membership.count)
+        return try pool.write { db in
+            try db.execute(sql: "DELETE FROM runs WHERE step = 'communities' AND graph = ?", arguments: [graph.rawValue])
+            try db.execute(
+                sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('communities', ?, ?, ?)",
+                arguments: [graph.rawValue, parameters, summary])
+            let runID = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: "INSERT INTO communities (run_id, node, community) VALUES (?, ?, ?)")
+            for (node, community) in zip(nodes, membership) { try insert.execute(arguments: [runID, node, Int(community)]) }
+            let insertLabel = try db.cachedStatement(sql: "INSERT INTO community_labels (run_id, community, size, label) VALUES (?, ?, ?, ?)")
+            for label in labels { try insertLabel.execute(arguments: [runID, label.community, label.size, label.label]) }
+            return runID
+        }
+    }
+
+    /// The latest communities on `graph`: node row id → community, and the labels.
+    public func communities(graph: GraphKind) throws -> (membership: [Int64: Int], labels: [CommunityLabel], parameters: String?) {
+        try pool.read { db in
+            guard let run = try Row.fetchOne(
+                db, sql: "SELECT id, parameters FROM runs WHERE step = 'communities' AND graph = ? ORDER BY id DESC LIMIT 1",
+                arguments: [graph.rawValue])
+            else { return ([:], [], nil) }
+            let runID: Int64 = run[0]
+            var membership: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT node, community FROM communities WHERE run_id = ?", arguments: [runID]) {
+                membership[row[0]] = row[1]
+            }
+            let labels = try Row.fetchAll(
+                db, sql: "SELECT community, size, label FROM community_labels WHERE run_id = ? ORDER BY community", arguments: [runID]
+            ).map { CommunityLabel(community: $0[0], size: $0[1], label: $0[2]) }
+            return (membership, labels, run[1])
+        }
+    }
+
+    /// Display fields of every paper, by row id.
+    public func paperInfos() throws -> [Int64: PaperInfo] {
+        try pool.read { db in
+            var result: [Int64: PaperInfo] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers")
+            while let row = try rows.next() {
+                result[row[0]] = PaperInfo(rowID: row[0], id: row[1], title: row[2], year: row[3], citedOnly: row[4])
+            }
+            return result
+        }
+    }
+
+    /// The parameters of every analysis run, oldest first: (step, graph, parameters JSON).
+    public func runParameters() throws -> [(step: String, graph: String, parameters: String, summary: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT step, graph, parameters, summary FROM runs ORDER BY id").map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CiteGraphCore
+import GRDB
+
+/// Counts describing a store, as `citegraph stats` prints them.
+public struct StoreStats: Sendable, Equatable, Codable {
+    public var papers: Int
+    public var citedOnly: Int
+    public var authors: Int
+    public var references: Int
+    public var resolvedReferences: Int
+    public var rejects: Int
+    public var sources: Int
+    public var files: Int
+    public var terms: Int
+    public var edges: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case papers, authors, references, rejects, sources, files, terms, edges
+        case citedOnly = "cited_only"
+        case resolvedReferences = "resolved_references"
+    }
+}
+
+extension Store {
+    /// Counts of everything stored.
+    public func stats() throws -> StoreStats {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            var edges: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) FROM edges GROUP BY kind") { edges[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT graph FROM runs WHERE step = 'build'") where edges[row[0]] == nil {
+                edges[row[0]] = 0
+            }
+            return StoreStats(
+                papers: try count("SELECT COUNT(*) FROM papers WHERE cited_only = 0"),
+                citedOnly: try count("SELECT COUNT(*) FROM papers WHERE cited_only = 1"),
+                authors: try count("SELECT COUNT(*) FROM authors"),
+                references: try count("SELECT COUNT(*) FROM paper_references"),
+                resolvedReferences: try count("SELECT COUNT(*) FROM paper_references WHERE resolved_paper_id IS NOT NULL"),
+                rejects: try count("SELECT COUNT(*) FROM rejects"),
+                sources: try count("SELECT COUNT(*) FROM paper_sources"),
+                files: try count("SELECT COUNT(*) FROM source_files"),
+                terms: try count("SELECT COUNT(*) FROM terms"),
+                edges: edges)
+        }
+    }
+}

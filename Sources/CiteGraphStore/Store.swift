@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// The citegraph store: one SQLite file (WAL mode) holding papers, provenance, terms, edges
+/// and analysis results. See the README for the schema.
+///
+/// Every mutating operation runs in one transaction: it is stored whole or not at all.
+public final class Store: Sendable {
+    /// The database file path.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when missing) the store at `path` and applies pending migrations.
+    ///
+    /// - Throws: `StoreError.notAStore` for a file that is not SQLite or holds foreign
+    ///   tables, `StoreError.newerSchema` for a store written by a newer citegraph; in both
+    ///   cases the file is not modified.
+    public init(path: String) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists { try Store.checkIsCiteGraphStore(path: path) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+        }
+        do {
+            try pool.write { db in
+                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            }
+            try Schema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+        }
+    }
+
+    /// Refuses files that are not SQLite databases or that hold tables but no citegraph
+    /// migrations, reading them with a read-only connection.
+    static func checkIsCiteGraphStore(path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                    throw StoreError.notAStore(path: path, reason: "it holds tables \(tables.prefix(3).joined(separator: ", ")) but no citegraph schema")
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notAStore(path: path, reason: describe(error))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return "\(error)"
+    }
+
+    /// The names of the applied migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// The names of the tables in the store.
+    public func tableNames() throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its first line ("ok" when healthy).
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+}

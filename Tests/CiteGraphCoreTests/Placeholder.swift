@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphCore
-
-@Test func moduleLoads() { #expect(Bool(true)) }

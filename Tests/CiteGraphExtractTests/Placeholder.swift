@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphExtract
-
-@Test func moduleLoads() { #expect(Bool(true)) }

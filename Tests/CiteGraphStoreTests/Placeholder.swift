@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphStore
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,91 @@
+import CiteGraphCore
+import CiteGraphExtract
+import Foundation
+import Testing
+
+@testable import CiteGraphStore
+
+@Suite struct StoreTests {
+    static let requiredTables = [
+        "authors", "communities", "edges", "paper_authors", "paper_references", "paper_sources", "paper_terms",
+        "papers", "rejects", "runs", "scores", "terms",
+    ]
+
+    func batch(_ path: String) throws -> IngestBatch {
+        let file = try RecordFile(path: path)
+        let result = try Extractor.read(file)
+        return IngestBatch(path: path, digest: file.digest, format: result.format.rawValue, records: result.records, rejects: result.rejects)
+    }
+
+    @Test func migratesAnEmptyDatabase() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("empty.sqlite").path)
+        #expect(try store.appliedMigrations() == ["v1"])
+        let tables = try store.tableNames()
+        for table in Self.requiredTables { #expect(tables.contains(table), "\(table)") }
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.stats().papers == 0)
+        // Reopening applies nothing new.
+        #expect(try Store(path: store.path).appliedMigrations() == ["v1"])
+    }
+
+    /// 671 records on five pages; 587 distinct normalised titles (counted independently with a
+    /// Python one-liner over the pages); the near-title rule merges one more pair,
+    /// "TRP: Trained Rank Pruning for Efficient Deep Neural Networks" with
+    /// "Trained Rank Pruning for Efficient Deep Neural Networks", giving 586.
+    @Test func deduplicatesTheSampleCorpus() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("c.sqlite").path)
+        var merged: [String: Int] = [:]
+        for path in SampleCorpus.files {
+            let summary = try store.ingest(try batch(path))
+            merged.merge(summary.mergedByRule, uniquingKeysWith: +)
+        }
+        let stats = try store.stats()
+        #expect(stats.sources == 671)
+        #expect(stats.papers == 586)
+        // "TRP: …" is read first (file 000); the plain title occurs twice later and both join it
+        // by the near-title rule, so 85 merges = 83 by exact title + 2 by near title.
+        #expect(merged == ["title": 83, "near-title": 2])
+        #expect(stats.files == 5)
+    }
+
+    @Test func ingestingTheSameFileTwiceChangesNothing() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("i.sqlite").path)
+        let first = try store.ingest(try batch(SampleCorpus.files[0]))
+        #expect(!first.alreadyIngested && first.newPapers == 146)
+        let before = try store.stats()
+        let second = try store.ingest(try batch(SampleCorpus.files[0]))
+        #expect(second.alreadyIngested)
+        #expect(try store.stats() == before)
+    }
+
+    @Test func strictModeStoresNothingFromAFileWithRejects() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("s.sqlite").path)
+        let text = "Get trending papers in your email inbox!\nSubscribeA Title\nAn abstract.\nOrphan Title\n"
+        let file = RecordFile(path: "page.txt", bytes: Array(text.utf8))
+        let result = try Extractor.read(file)
+        let b = IngestBatch(path: "page.txt", digest: file.digest, format: "daily-papers", records: result.records, rejects: result.rejects)
+        #expect(throws: StoreError.self) { try store.ingest(b, strict: true) }
+        #expect(try store.stats().papers == 0)
+        let lenient = try store.ingest(b)
+        #expect(lenient.rejects == 1 && lenient.newPapers == 1)
+        #expect(try store.stats().rejects == 1)
+    }
+
+    @Test func refusesAFileThatIsNotAStoreAndLeavesItUntouched() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("notes.sqlite").path
+        let content = Data("this is not a database, just some text that is long enough".utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: content)
+        #expect(throws: StoreError.self) { try Store(path: path) }
+        #expect(FileManager.default.contents(atPath: path) == content)
+    }
+}
