@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Progress on stderr: a bar with rate and ETA on a terminal, plain periodic lines otherwise,
+/// nothing when quiet.
+public final class ProgressReporter: @unchecked Sendable {
+    public enum Mode: Sendable { case terminal, lines, quiet }
+
+    public let mode: Mode
+    private let lock = NSLock()
+    private var step = ""
+    private var total = 0
+    private var started = Date()
+    private var lastPrint = Date.distantPast
+
+    /// A terminal bar when stderr is a TTY, plain lines otherwise; `quiet` silences it.
+    public init(quiet: Bool) {
+        if quiet { mode = .quiet } else { mode = isatty(2) != 0 ? .terminal : .lines }
+    }
+
+    public init(mode: Mode) { self.mode = mode }
+
+    /// Starts a step of `total` units (0 when unknown).
+    public func begin(_ step: String, total: Int = 0) {
+        lock.lock(); defer { lock.unlock() }
+        self.step = step; self.total = total; started = Date(); lastPrint = .distantPast
+    }
+
+    /// Reports `done` units of the current step (throttled).
+    public func update(_ done: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        let interval = mode == .terminal ? 0.1 : 2.0
+        guard mode != .quiet, now.timeIntervalSince(lastPrint) >= interval else { return }
+        lastPrint = now
+        let elapsed = now.timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        var text = "\(step): \(done)"
+        if total > 0 {
+            let fraction = min(1, Double(done) / Double(total))
+            let eta = rate > 0 ? Double(total - done) / rate : 0
+            if mode == .terminal {
+                let width = 24
+                let filled = Int(fraction * Double(width))
+                text = "\(step) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)"
+            } else {
+                text += "/\(total)"
+            }
+            text += String(format: " %.0f/s ETA %.0fs", rate, eta)
+        }
+        write(mode == .terminal ? "\r\u{1B}[K" + text : text + "\n")
+    }
+
+    /// Ends the current step with a summary line.
+    public func finish(_ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard mode != .quiet else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let line = String(format: "%@ (%.1fs)", message, elapsed)
+        write(mode == .terminal ? "\r\u{1B}[K" + line + "\n" : line + "\n")
+    }
+
+    /// A message line.
+    public func note(_ message: String) {
+        guard mode != .quiet else { return }
+        lock.lock(); defer { lock.unlock() }
+        write(message + "\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

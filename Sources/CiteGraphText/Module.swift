@@ -1,1 +1,0 @@
-// CiteGraphText module.

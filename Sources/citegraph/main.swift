@@ -1,2 +1,0 @@
-import CiteGraph
-print("citegraph")

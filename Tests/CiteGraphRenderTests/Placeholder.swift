@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphRender
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphText
-
-@Test func moduleLoads() { #expect(Bool(true)) }
