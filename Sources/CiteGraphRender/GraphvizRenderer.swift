@@ -56,7 +56,7 @@ public struct GraphvizRenderer: Sendable {
     /// - Throws: as `render(_:format:writer:)`, and `RenderError.writeFailed` naming `path`.
     public func render(_ diagram: Diagram, format: RenderFormat, to path: String, writer: DOTWriter = DOTWriter()) throws {
         let bytes = try render(diagram, format: format, writer: writer)
-        try Self.write(bytes, to: path)
+        try OutputFile.write(bytes, to: path)
     }
 
     /// Renders DOT text with the engine `layout` (overriding any `layout` attribute in the
@@ -79,21 +79,13 @@ public struct GraphvizRenderer: Sendable {
     /// Renders DOT text to the file at `path`, replacing it.
     /// - Throws: as `render(dot:layout:format:)`, and `RenderError.writeFailed` naming `path`.
     public func render(dot: String, layout: Layout, format: RenderFormat, to path: String) throws {
-        try Self.write(try render(dot: dot, layout: layout, format: format), to: path)
+        try OutputFile.write(try render(dot: dot, layout: layout, format: format), to: path)
     }
 
     private func checkSize(nodes: Int, edges: Int, layout: Layout) throws {
         let limit = layout == .dot ? min(maxNodes, maxNodesForDot) : maxNodes
         if nodes > limit || edges > maxEdges {
             throw RenderError.tooLarge(nodes: nodes, edges: edges, maxNodes: limit, maxEdges: maxEdges)
-        }
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RenderError.writeFailed(path: path, message: (error as NSError).localizedDescription)
         }
     }
 

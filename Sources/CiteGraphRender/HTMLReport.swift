@@ -118,7 +118,7 @@ public struct HTMLReport: Sendable, Equatable {
     /// Writes `html()` as UTF-8 to `path`, replacing the file.
     /// - Throws: `RenderError.writeFailed` naming `path`.
     public func write(to path: String) throws {
-        try GraphvizRenderer.write(Array(html().utf8), to: path)
+        try OutputFile.write(Array(html().utf8), to: path)
     }
 
     /// The SVG document from its `<svg` tag on (no XML declaration, DOCTYPE or comments

@@ -112,3 +112,23 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Term labels by term row id.
+    public func termLabels() throws -> [Int64: String] {
+        try pool.read { db in
+            var result: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, label FROM terms") { result[row[0]] = row[1] }
+            return result
+        }
+    }
+
+    /// Author names by author row id.
+    public func authorNames() throws -> [Int64: String] {
+        try pool.read { db in
+            var result: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM authors") { result[row[0]] = row[1] }
+            return result
+        }
+    }
+}

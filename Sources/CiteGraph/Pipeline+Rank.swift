@@ -1,0 +1,77 @@
+import CiteGraphAlgorithms
+import CiteGraphCore
+import CiteGraphStore
+import Foundation
+
+/// One paper's place in an influence ranking.
+public struct RankedNode: Sendable, Equatable {
+    public var rank: Int
+    /// The id as the source gave it (papers), the term label (topics) or the author name.
+    public var id: String
+    public var title: String
+    public var year: Int?
+    public var score: Double
+}
+
+/// Parameters of a PageRank run.
+public struct RankOptions: Sendable {
+    public var damping = 0.85
+    public var tolerance = 1e-10
+    public var maxIterations = 1000
+    public init(damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000) {
+        self.damping = damping; self.tolerance = tolerance; self.maxIterations = maxIterations
+    }
+}
+
+extension Pipeline {
+    /// Runs PageRank on the graph of `kind` (built first when it is not), stores the scores
+    /// with the run's parameters, and returns the nodes ranked.
+    /// - Throws: `AlgorithmError` for invalid parameters, store errors.
+    @discardableResult
+    public func rank(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> [RankedNode] {
+        try ensureBuilt(kind)
+        progress.begin("pagerank \(kind.rawValue)")
+        let (graph, nodes) = try store.loadGraph(kind)
+        let pagerank = PageRank(damping: options.damping, tolerance: options.tolerance, maxIterations: options.maxIterations)
+        let scores = try pagerank.run(on: graph)
+        let parameters = JSON.object([
+            "algorithm": "pagerank", "damping": options.damping, "tolerance": options.tolerance,
+            "max_iterations": options.maxIterations, "dangling": "uniform", "weighted": true,
+        ])
+        let summary = JSON.object([
+            "iterations": scores.iterations, "residual": scores.residual, "converged": scores.converged,
+            "nodes": graph.nodeCount, "arcs": graph.arcCount,
+        ])
+        try store.saveScores(graph: kind, measure: "pagerank", parameters: parameters, summary: summary, nodes: nodes, values: scores.values)
+        progress.finish("pagerank \(kind.rawValue): \(graph.nodeCount) nodes, \(scores.iterations) iterations, residual \(scores.residual)")
+        let labels = try nodeLabels(kind)
+        return scores.ranking().enumerated().map { position, node in
+            let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)
+            return RankedNode(rank: position + 1, id: label.id, title: label.title, year: label.year, score: scores.values[node])
+        }
+    }
+
+    /// Builds `kind` when the store has no build run for it.
+    func ensureBuilt(_ kind: GraphKind) throws {
+        if try !store.isBuilt(kind) { try build([kind]) }
+    }
+
+    /// Display id, title and year of each node of a graph of `kind`, by store row id.
+    func nodeLabels(_ kind: GraphKind) throws -> [Int64: NodeLabel] {
+        switch kind.nodeType {
+        case .paper:
+            return try store.paperInfos().mapValues { NodeLabel(id: $0.id, title: $0.title, year: $0.year) }
+        case .term:
+            return try store.termLabels().mapValues { NodeLabel(id: $0, title: $0, year: nil) }
+        case .author:
+            return try store.authorNames().mapValues { NodeLabel(id: $0, title: $0, year: nil) }
+        }
+    }
+}
+
+/// How a node is shown: its external id, title (or name) and year.
+struct NodeLabel: Sendable {
+    var id: String
+    var title: String
+    var year: Int?
+}

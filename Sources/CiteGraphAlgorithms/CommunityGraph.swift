@@ -1,0 +1,272 @@
+import CiteGraphCore
+
+/// The quality function a community detection optimises.
+public enum CommunityQuality: Sendable, Equatable {
+    /// Newman–Girvan modularity with resolution γ (see `Modularity`).
+    case modularity
+    /// The Constant Potts Model with resolution γ (see `CPM`).
+    case cpm
+}
+
+/// The working graph of Louvain and Leiden: undirected, symmetric CSR without self-loops,
+/// with a weight per node (weighted degree for modularity, node count for CPM). Self-loops
+/// are not needed for the moves: they only shift a community's internal weight, which the
+/// node weights already account for.
+struct CommunityGraph {
+    var nodeCount: Int
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
+    /// Modularity: weighted degree (a self-loop twice). CPM: number of original nodes.
+    var nodeWeight: [Double]
+
+    /// Builds the working graph of an undirected `graph`.
+    init(_ graph: Graph, quality: CommunityQuality) {
+        precondition(!graph.isDirected)
+        let n = graph.nodeCount
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets: [Int32] = []; targets.reserveCapacity(graph.arcCount)
+        var weights: [Double] = []; weights.reserveCapacity(graph.arcCount)
+        var nodeWeight = [Double](repeating: quality == .cpm ? 1 : 0, count: n)
+        graph.offsets.withUnsafeBufferPointer { off in
+        graph.targets.withUnsafeBufferPointer { tg in
+        graph.weights.withUnsafeBufferPointer { w in
+            for v in 0..<n {
+                var degree = 0.0
+                for i in off[v]..<off[v + 1] {
+                    if Int(tg[i]) == v { degree += 2 * w[i]; continue }
+                    degree += w[i]
+                    targets.append(tg[i]); weights.append(w[i])
+                }
+                if quality == .modularity { nodeWeight[v] = degree }
+                offsets[v + 1] = targets.count
+            }
+        }}}
+        self.nodeCount = n; self.offsets = offsets; self.targets = targets
+        self.weights = weights; self.nodeWeight = nodeWeight
+    }
+
+    init(nodeCount: Int, offsets: [Int], targets: [Int32], weights: [Double], nodeWeight: [Double]) {
+        self.nodeCount = nodeCount; self.offsets = offsets; self.targets = targets
+        self.weights = weights; self.nodeWeight = nodeWeight
+    }
+
+    /// The graph whose nodes are the communities of `labels` (dense, `0..<count`); arcs
+    /// between communities are summed, arcs inside a community dropped.
+    /// - Complexity: O(n + m) time, using a per-community accumulator with a touched list.
+    func aggregated(by labels: [Int32], count: Int) -> CommunityGraph {
+        let n = nodeCount
+        // Members of each community, by counting sort.
+        var start = [Int](repeating: 0, count: count + 1)
+        for c in labels { start[Int(c) + 1] += 1 }
+        for c in 0..<count { start[c + 1] += start[c] }
+        var fill = start
+        var members = [Int32](repeating: 0, count: n)
+        for v in 0..<n { let c = Int(labels[v]); members[fill[c]] = Int32(v); fill[c] += 1 }
+
+        var newOffsets = [Int](repeating: 0, count: count + 1)
+        var newTargets: [Int32] = []; newTargets.reserveCapacity(targets.count / 2)
+        var newWeights: [Double] = []; newWeights.reserveCapacity(targets.count / 2)
+        var newNodeWeight = [Double](repeating: 0, count: count)
+        var acc = [Double](repeating: 0, count: count)
+        var seen = [Bool](repeating: false, count: count)
+        var touched: [Int32] = []
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tg in
+        weights.withUnsafeBufferPointer { w in
+        labels.withUnsafeBufferPointer { lab in
+            for c in 0..<count {
+                for j in start[c]..<start[c + 1] {
+                    let v = Int(members[j])
+                    newNodeWeight[c] += nodeWeight[v]
+                    for i in off[v]..<off[v + 1] {
+                        let cu = Int(lab[Int(tg[i])])
+                        if cu == c { continue }
+                        if !seen[cu] { seen[cu] = true; touched.append(Int32(cu)) }
+                        acc[cu] += w[i]
+                    }
+                }
+                for cu in touched {
+                    newTargets.append(cu); newWeights.append(acc[Int(cu)])
+                    acc[Int(cu)] = 0; seen[Int(cu)] = false
+                }
+                touched.removeAll(keepingCapacity: true)
+                newOffsets[c + 1] = newTargets.count
+            }
+        }}}}
+        return CommunityGraph(nodeCount: count, offsets: newOffsets, targets: newTargets,
+                              weights: newWeights, nodeWeight: newNodeWeight)
+    }
+}
+
+/// Renumbers labels densely `0..<k` in order of first appearance; returns the count.
+func denseLabels(_ labels: inout [Int32], labelBound: Int) -> Int {
+    var map = [Int32](repeating: -1, count: labelBound)
+    var next: Int32 = 0
+    for i in labels.indices {
+        let l = Int(labels[i])
+        if map[l] < 0 { map[l] = next; next += 1 }
+        labels[i] = map[l]
+    }
+    return Int(next)
+}
+
+/// Local moving of nodes between communities on a `CommunityGraph`, shared by Louvain and
+/// Leiden. The gain of putting node v (weight k_v) into community C is
+/// `w(v, C) − γ' k_v K_C`, with `γ' = γ / 2m` for modularity and `γ' = γ` for CPM.
+struct LocalMover {
+    let gammaPrime: Double
+    let epsilon: Double
+    var membership: [Int32]
+    var communityWeight: [Double]
+    var communitySize: [Int32]
+    var emptyCommunities: [Int32]
+    // Accumulator with touched list.
+    var acc: [Double]
+    var seen: [Bool]
+    var touched: [Int32] = []
+
+    /// Starts from `initial` labels, which must be `< graph.nodeCount`.
+    init(graph g: CommunityGraph, initial: [Int32], gammaPrime: Double, epsilon: Double) {
+        let n = g.nodeCount
+        self.gammaPrime = gammaPrime
+        self.epsilon = epsilon
+        membership = initial
+        communityWeight = [Double](repeating: 0, count: n)
+        communitySize = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            communityWeight[Int(initial[v])] += g.nodeWeight[v]
+            communitySize[Int(initial[v])] += 1
+        }
+        emptyCommunities = []
+        for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 {
+            emptyCommunities.append(Int32(c))
+        }
+        acc = [Double](repeating: 0, count: n)
+        seen = [Bool](repeating: false, count: n)
+    }
+
+    /// Moves `v` to the community of best gain (staying unless another is strictly better);
+    /// returns the new community when `v` moved.
+    mutating func move(_ v: Int, in g: CommunityGraph,
+                       off: UnsafeBufferPointer<Int>, tg: UnsafeBufferPointer<Int32>,
+                       w: UnsafeBufferPointer<Double>) -> Int32? {
+        let cv = membership[v]
+        let kv = g.nodeWeight[v]
+        for i in off[v]..<off[v + 1] {
+            let c = membership[Int(tg[i])]
+            if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
+            acc[Int(c)] += w[i]
+        }
+        communityWeight[Int(cv)] -= kv
+        var best = cv
+        var bestGain = acc[Int(cv)] - gammaPrime * kv * communityWeight[Int(cv)]
+        let stay = bestGain
+        for c in touched where c != cv {
+            let gain = acc[Int(c)] - gammaPrime * kv * communityWeight[Int(c)]
+            if gain > bestGain { bestGain = gain; best = c }
+        }
+        for c in touched { acc[Int(c)] = 0; seen[Int(c)] = false }
+        touched.removeAll(keepingCapacity: true)
+        // An empty community has gain 0; it only helps when v shares its community.
+        if communitySize[Int(cv)] > 1 && 0 > bestGain, let empty = emptyCommunities.last {
+            best = empty; bestGain = 0
+        }
+        if best == cv || bestGain <= stay + epsilon {
+            communityWeight[Int(cv)] += kv
+            return nil
+        }
+        if best == emptyCommunities.last { emptyCommunities.removeLast() }
+        communityWeight[Int(best)] += kv
+        communitySize[Int(best)] += 1
+        communitySize[Int(cv)] -= 1
+        if communitySize[Int(cv)] == 0 { emptyCommunities.append(cv) }
+        membership[v] = best
+        return best
+    }
+
+    /// Louvain's local moving: sweeps over the nodes in `order` until a sweep moves nothing.
+    /// Returns whether any node moved.
+    mutating func sweep(_ g: CommunityGraph, order: [Int32]) -> Bool {
+        var movedAny = false
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tg in
+        g.weights.withUnsafeBufferPointer { w in
+            while true {
+                var moves = 0
+                for v in order where move(Int(v), in: g, off: off, tg: tg, w: w) != nil { moves += 1 }
+                if moves == 0 { break }
+                movedAny = true
+            }
+        }}}
+        return movedAny
+    }
+
+    /// Leiden's fast local moving: a queue that starts with every node in `order`; after a
+    /// move, the neighbours outside the new community that are not queued are queued.
+    /// Returns whether any node moved.
+    mutating func fastMove(_ g: CommunityGraph, order: [Int32]) -> Bool {
+        let n = g.nodeCount
+        if n == 0 { return false }
+        var queue = order
+        var head = 0, count = n
+        var queued = [Bool](repeating: true, count: n)
+        var movedAny = false
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tg in
+        g.weights.withUnsafeBufferPointer { w in
+            while count > 0 {
+                let v = Int(queue[head])
+                head = head + 1 == n ? 0 : head + 1
+                count -= 1
+                queued[v] = false
+                guard let c = move(v, in: g, off: off, tg: tg, w: w) else { continue }
+                movedAny = true
+                for i in off[v]..<off[v + 1] {
+                    let u = Int(tg[i])
+                    if !queued[u] && membership[u] != c {
+                        queued[u] = true
+                        var tail = head + count
+                        if tail >= n { tail -= n }
+                        queue[tail] = Int32(u)
+                        count += 1
+                    }
+                }
+            }
+        }}}
+        return movedAny
+    }
+}
+
+/// Shared parameter checks and set-up for Louvain and Leiden.
+struct CommunitySetup {
+    let base: CommunityGraph
+    let undirected: Graph
+    let gammaPrime: Double
+    let epsilon: Double
+
+    init(graph: Graph, quality: CommunityQuality, resolution: Double, algorithm: String) throws {
+        guard resolution >= 0 && resolution.isFinite else {
+            throw AlgorithmError.parameterOutOfRange(algorithm: algorithm, parameter: "resolution", range: "[0, ∞)", value: resolution)
+        }
+        try graph.validateWeights(for: algorithm)
+        undirected = graph.isDirected ? graph.undirected() : graph
+        base = CommunityGraph(undirected, quality: quality)
+        let totalNodeWeight = base.nodeWeight.reduce(0, +)
+        switch quality {
+        case .modularity: gammaPrime = totalNodeWeight > 0 ? resolution / totalNodeWeight : 0
+        case .cpm: gammaPrime = resolution
+        }
+        // Gains are in units of edge weight; ignore improvements below rounding noise.
+        let meanArc = base.weights.isEmpty ? 1 : base.weights.reduce(0, +) / Double(base.weights.count)
+        epsilon = 1e-12 * max(meanArc, .leastNormalMagnitude)
+    }
+
+    /// The reported quality of a flat membership on the original (undirected) graph.
+    func quality(_ membership: [Int32], _ q: CommunityQuality, _ resolution: Double) -> Double {
+        switch q {
+        case .modularity: return Modularity.value(of: membership, on: undirected, resolution: resolution)
+        case .cpm: return CPM.value(of: membership, on: undirected, resolution: resolution)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import CiteGraphCore
+import Foundation
+
+/// Leiden community detection (Traag, Waltman & van Eck 2019, "From Louvain to Leiden:
+/// guaranteeing well-connected communities", Sci. Rep. 9:5233).
+///
+/// One iteration, starting from the current partition P:
+/// 1. fast local moving: a queue of nodes in seeded random order; a node moves to the
+///    neighbouring (or an empty) community of largest gain, and its neighbours outside that
+///    community are queued again;
+/// 2. refinement: within each community of P, nodes start as singletons and well-connected
+///    singletons merge into well-connected sub-communities, chosen at random with
+///    probability ∝ exp(ΔH / θ) among non-negative gains — so every community stays
+///    connected;
+/// 3. aggregation based on the refined partition, with P as the initial partition of the
+///    aggregate graph; repeat from 1 until no further aggregation is possible.
+///
+/// Iterations repeat until one no longer improves the quality (or `maxIterations`).
+/// Runs on the undirected weighted graph: a directed graph is made undirected first with
+/// `Graph.undirected()`. ΔH for modularity is normalised as in the paper (divided by the
+/// total edge weight m), for CPM it is in edge-weight units.
+///
+/// Same seed and graph ⇒ identical result.
+/// - Complexity: O(m) per local-moving pass in practice, O(log n) levels, a few iterations;
+///   O(n + m) memory.
+public struct Leiden: Sendable {
+    /// γ ≥ 0 (1 = classic modularity; for CPM, the density threshold).
+    public var resolution: Double
+    /// The objective.
+    public var quality: CommunityQuality
+    /// Seed of the node orders and refinement choices.
+    public var seed: UInt64
+    /// θ > 0, the randomness of the refinement (the paper's default 0.01).
+    public var randomness: Double
+    /// Number of iterations; `nil` iterates until an iteration no longer improves quality.
+    public var maxIterations: Int?
+
+    public init(resolution: Double = 1, quality: CommunityQuality = .modularity, seed: UInt64 = 0,
+                randomness: Double = 0.01, maxIterations: Int? = nil) {
+        self.resolution = resolution; self.quality = quality; self.seed = seed
+        self.randomness = randomness; self.maxIterations = maxIterations
+    }
+
+    /// Finds communities of `graph`.
+    /// - Returns: labels in `Partition.canonicalMembership` order; `quality` is the modularity
+    ///   (or CPM value) at `resolution` on the undirected graph.
+    /// - Throws: `AlgorithmError` for a negative or non-finite resolution, θ ≤ 0,
+    ///   `maxIterations < 1`, or invalid weights.
+    public func run(on graph: Graph) throws -> Partition {
+        guard randomness > 0 && randomness.isFinite else {
+            throw AlgorithmError.parameterOutOfRange(algorithm: "Leiden", parameter: "randomness", range: "(0, ∞)", value: randomness)
+        }
+        if let m = maxIterations, m < 1 {
+            throw AlgorithmError.parameterOutOfRange(algorithm: "Leiden", parameter: "maxIterations", range: "[1, ∞)", value: Double(m))
+        }
+        let setup = try CommunitySetup(graph: graph, quality: quality, resolution: resolution, algorithm: "Leiden")
+        var rng = SeededGenerator(seed: seed)
+        let n = setup.base.nodeCount
+        var membership = (0..<n).map { Int32($0) }
+        var current = setup.quality(membership, quality, resolution)
+        var iteration = 0
+        // ΔH of modularity in the paper's normalisation is the gain divided by m.
+        let scale: Double = quality == .modularity ? max(setup.base.nodeWeight.reduce(0, +) / 2, .leastNormalMagnitude) : 1
+        while n > 0 {
+            if let m = maxIterations, iteration >= m { break }
+            iteration += 1
+            let next = iterate(setup: setup, from: membership, rng: &rng, scale: scale)
+            let q = setup.quality(next, quality, resolution)
+            let improved = q > current + 1e-12 * max(1, abs(current))
+            if q >= current { membership = next; current = q }
+            if !improved { break }
+        }
+        let canonical = Partition.canonicalLabels(membership)
+        return Partition(membership: canonical, quality: current)
+    }
+
+    /// One Leiden iteration from `start` (labels `< n`); returns the flat membership.
+    private func iterate(setup: CommunitySetup, from start: [Int32], rng: inout SeededGenerator,
+                         scale: Double) -> [Int32] {
+        var g = setup.base
+        var p = start
+        var flat = (0..<g.nodeCount).map { Int32($0) }  // original node → aggregate node
+        while true {
+            var order = (0..<g.nodeCount).map { Int32($0) }
+            rng.shuffle(&order)
+            var mover = LocalMover(graph: g, initial: p, gammaPrime: setup.gammaPrime, epsilon: setup.epsilon)
+            _ = mover.fastMove(g, order: order)
+            p = mover.membership
+            let communities = denseLabels(&p, labelBound: g.nodeCount)
+            if communities == g.nodeCount { break }
+            var refined = refine(g, partition: p, communities: communities,
+                                 gammaPrime: setup.gammaPrime, rng: &rng, scale: scale)
+            let refinedCount = denseLabels(&refined, labelBound: g.nodeCount)
+            if refinedCount == g.nodeCount { break }
+            // Aggregate on the refined partition; P is the initial partition of the aggregate.
+            var aggregateP = [Int32](repeating: 0, count: refinedCount)
+            for v in 0..<g.nodeCount { aggregateP[Int(refined[v])] = p[v] }
+            for v in flat.indices { flat[v] = refined[Int(flat[v])] }
+            g = g.aggregated(by: refined, count: refinedCount)
+            p = aggregateP
+        }
+        return flat.map { p[Int($0)] }
+    }
+
+    /// The refinement phase (Algorithm A.2, `RefinePartition` / `MergeNodesSubset`).
+    /// `partition` is dense `0..<communities`. Returns refined labels (not dense), each
+    /// refined community inside one community of `partition` and connected.
+    private func refine(_ g: CommunityGraph, partition p: [Int32], communities: Int,
+                        gammaPrime: Double, rng: inout SeededGenerator, scale: Double) -> [Int32] {
+        let n = g.nodeCount
+        var total = [Double](repeating: 0, count: communities)  // ‖S‖ per community of P
+        for v in 0..<n { total[Int(p[v])] += g.nodeWeight[v] }
+        var refined = (0..<n).map { Int32($0) }
+        var refinedWeight = g.nodeWeight
+        var refinedSize = [Int32](repeating: 1, count: n)
+        var external = [Double](repeating: 0, count: n)  // E(R, S − R) per refined community
+        var acc = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        var candidates: [Int32] = []
+        var cumulative: [Double] = []
+        var gains: [Double] = []
+        var order = (0..<n).map { Int32($0) }
+        rng.shuffle(&order)
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tg in
+        g.weights.withUnsafeBufferPointer { w in
+            for v in 0..<n {
+                for i in off[v]..<off[v + 1] where p[Int(tg[i])] == p[v] { external[v] += w[i] }
+            }
+            for v32 in order {
+                let v = Int(v32)
+                let r0 = Int(refined[v])
+                guard refinedSize[r0] == 1 else { continue }
+                let s = Int(p[v]), kv = g.nodeWeight[v]
+                // v must be well connected to its community S.
+                guard external[v] >= gammaPrime * kv * (total[s] - kv) else { continue }
+                for i in off[v]..<off[v + 1] {
+                    let u = Int(tg[i])
+                    guard p[u] == p[v] else { continue }
+                    let r = Int(refined[u])
+                    if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
+                    acc[r] += w[i]
+                }
+                // Candidates: v's own singleton (gain 0) and well-connected refined
+                // communities with non-negative gain.
+                candidates.removeAll(keepingCapacity: true)
+                cumulative.removeAll(keepingCapacity: true)
+                gains.removeAll(keepingCapacity: true)
+                var maxGain = 0.0
+                candidates.append(Int32(r0)); gains.append(0)
+                for r32 in touched where Int(r32) != r0 {
+                    let r = Int(r32)
+                    let kr = refinedWeight[r]
+                    guard external[r] >= gammaPrime * kr * (total[s] - kr) else { continue }
+                    let gain = (acc[r] - gammaPrime * kv * kr) / scale
+                    guard gain >= 0 else { continue }
+                    candidates.append(r32); gains.append(gain)
+                    maxGain = max(maxGain, gain)
+                }
+                var chosen = r0
+                if candidates.count > 1 {
+                    var sum = 0.0
+                    for gain in gains { sum += exp((gain - maxGain) / randomness); cumulative.append(sum) }
+                    let x = rng.nextDouble() * sum
+                    var j = 0
+                    while j < cumulative.count - 1 && cumulative[j] <= x { j += 1 }
+                    chosen = Int(candidates[j])
+                }
+                if chosen != r0 {
+                    external[chosen] = external[chosen] + external[v] - 2 * acc[chosen]
+                    refinedWeight[chosen] += kv
+                    refinedSize[chosen] += 1
+                    refinedSize[r0] = 0
+                    refined[v] = Int32(chosen)
+                }
+                for r in touched { acc[Int(r)] = 0; seen[Int(r)] = false }
+                touched.removeAll(keepingCapacity: true)
+            }
+        }}}
+        return refined
+    }
+}

@@ -1,0 +1,108 @@
+import CiteGraphCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Resolves every unresolved reference to a paper: by identifier (DOI, arXiv id, PMID,
+    /// OpenAlex id, or a paper's own id such as an edge-list node label), then by normalised
+    /// title; a reference that matches nothing becomes a cited-only work (`papers.cited_only =
+    /// 1`) so that citation counts and co-citation still see it. Idempotent.
+    /// - Returns: how many references were newly resolved to corpus papers.
+    /// - Complexity: O(references) indexed lookups.
+    @discardableResult
+    public func resolveReferences() throws -> Int {
+        try pool.write { db in
+            var resolvedToCorpus = 0
+            let pending = try Row.fetchAll(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL")
+            for row in pending {
+                let referenceID: Int64 = row[0]
+                let raw: String = row[1]
+                let (paperID, inCorpus) = try resolve(raw, in: db)
+                if inCorpus { resolvedToCorpus += 1 }
+                try db.execute(sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?", arguments: [paperID, referenceID])
+            }
+            return resolvedToCorpus
+        }
+    }
+
+    /// The paper a reference string names, creating a cited-only work when none does.
+    private func resolve(_ raw: String, in db: Database) throws -> (Int64, Bool) {
+        let trimmed = raw.trimmingWhitespace()
+        var candidates: [(String, String)] = [("ext_id", trimmed)]
+        if let doi = Self.doi(in: trimmed) { candidates.insert(("doi", doi), at: 0) }
+        if let arxiv = Self.arxivID(in: trimmed) { candidates.append(("arxiv", arxiv)) }
+        if trimmed.hasPrefix("W") || trimmed.contains("openalex.org/") {
+            candidates.append(("openalex", WorkID(kind: .openalex, value: trimmed).value))
+        }
+        for (column, value) in candidates {
+            if let row = try Row.fetchOne(db, sql: "SELECT id, cited_only FROM papers WHERE \(column) = ? LIMIT 1", arguments: [value]) {
+                return (row[0], !(row[1] as Bool))
+            }
+        }
+        let key = TitleKey.normalise(trimmed)
+        if key.split(separator: " ").count >= 4,
+            let row = try Row.fetchOne(db, sql: "SELECT id, cited_only FROM papers WHERE title_key = ? LIMIT 1", arguments: [key])
+        {
+            return (row[0], !(row[1] as Bool))
+        }
+        let doi = Self.doi(in: trimmed)
+        try db.execute(
+            sql: "INSERT INTO papers (ext_id, doi, title, title_key, cited_only) VALUES (?, ?, ?, ?, 1)",
+            arguments: [doi ?? trimmed, doi, trimmed, key])
+        return (db.lastInsertedRowID, false)
+    }
+
+    /// A DOI inside a reference string ("10.xxxx/…"), normalised.
+    static func doi(in text: String) -> String? {
+        guard let range = text.range(of: "10.") else { return nil }
+        let tail = text[range.lowerBound...]
+        guard let slash = tail.firstIndex(of: "/"), tail.distance(from: tail.startIndex, to: slash) <= 12 else { return nil }
+        let end = tail.firstIndex { $0 == " " || $0 == "," || $0 == ";" } ?? tail.endIndex
+        let value = WorkID.normalise(String(tail[..<end]), kind: .doi)
+        return value.count > 6 ? value : nil
+    }
+
+    /// An arXiv id ("arXiv:2101.00001v2" or a bare new-style id).
+    static func arxivID(in text: String) -> String? {
+        let lower = text.lowercased()
+        guard let range = lower.range(of: "arxiv:") ?? lower.range(of: "arxiv.org/abs/") else { return nil }
+        let tail = lower[range.upperBound...]
+        let id = tail.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" }
+        return id.isEmpty ? nil : WorkID.normalise(String(id), kind: .arxiv)
+    }
+
+    /// Each corpus paper's authors, as author row ids in order (papers without authors omitted).
+    public func authorGroups() throws -> [[Int64]] {
+        try pool.read { db in
+            var groups: [Int64: [Int64]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT paper_id, author_id FROM paper_authors ORDER BY paper_id, position") {
+                groups[row[0], default: []].append(row[1])
+            }
+            return groups.keys.sorted().map { groups[$0]! }
+        }
+    }
+
+    /// Each citing paper's resolved references (paper row ids, including cited-only works).
+    public func referenceLists() throws -> [(paper: Int64, cited: [Int64])] {
+        try pool.read { db in
+            var lists: [Int64: [Int64]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT paper_id, resolved_paper_id FROM paper_references WHERE resolved_paper_id IS NOT NULL ORDER BY paper_id, position")
+            {
+                lists[row[0], default: []].append(row[1])
+            }
+            return lists.keys.sorted().map { ($0, lists[$0]!) }
+        }
+    }
+
+    /// Each paper's terms with weights: (paper row id, [(term row id, weight)]).
+    public func paperTermLists() throws -> [(paper: Int64, terms: [(term: Int64, weight: Double)])] {
+        try pool.read { db in
+            var lists: [Int64: [(term: Int64, weight: Double)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT paper_id, term_id, weight FROM paper_terms ORDER BY paper_id, weight DESC") {
+                lists[row[0], default: []].append((row[1], row[2]))
+            }
+            return lists.keys.sorted().map { ($0, lists[$0]!) }
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraphAlgorithms
-
-@Test func moduleLoads() { #expect(Bool(true)) }

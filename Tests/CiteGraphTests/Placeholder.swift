@@ -1,4 +1,0 @@
-import Testing
-@testable import CiteGraph
-
-@Test func moduleLoads() { #expect(Bool(true)) }
