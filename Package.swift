@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CiteGraphExtractTests", dependencies: ["CiteGraphExtract"]),
         .testTarget(name: "CiteGraphStoreTests", dependencies: ["CiteGraphStore", "CiteGraphExtract"]),
         .testTarget(name: "CiteGraphAlgorithmsTests", dependencies: ["CiteGraphAlgorithms"]),
-        .testTarget(name: "CiteGraphRenderTests", dependencies: ["CiteGraphRender", "CLibXML2"]),
+        .testTarget(name: "CiteGraphRenderTests", dependencies: ["CiteGraphRender"]),
         .testTarget(name: "CiteGraphTests", dependencies: ["CiteGraph", "citegraph"]),
     ],
     swiftLanguageModes: [.v6]

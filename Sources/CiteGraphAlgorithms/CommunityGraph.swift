@@ -114,126 +114,143 @@ func denseLabels(_ labels: inout [Int32], labelBound: Int) -> Int {
 /// Local moving of nodes between communities on a `CommunityGraph`, shared by Louvain and
 /// Leiden. The gain of putting node v (weight k_v) into community C is
 /// `w(v, C) − γ' k_v K_C`, with `γ' = γ / 2m` for modularity and `γ' = γ` for CPM.
-struct LocalMover {
+final class LocalMover {
     let gammaPrime: Double
     let epsilon: Double
-    var membership: [Int32]
-    var communityWeight: [Double]
-    var communitySize: [Int32]
-    var emptyCommunities: [Int32]
-    // Accumulator with touched list.
-    var acc: [Double]
-    var seen: [Bool]
-    var touched: [Int32] = []
+    let n: Int
+    /// Community of each node.
+    let membership: UnsafeMutableBufferPointer<Int32>
+    let communityWeight: UnsafeMutableBufferPointer<Double>
+    let communitySize: UnsafeMutableBufferPointer<Int32>
+    // Per-community accumulator with a touched list, reset after each node.
+    let acc: UnsafeMutableBufferPointer<Double>
+    let seen: UnsafeMutableBufferPointer<Bool>
+    let touched: UnsafeMutableBufferPointer<Int32>
+    var touchedCount = 0
+    var emptyCommunities: [Int32] = []
 
     /// Starts from `initial` labels, which must be `< graph.nodeCount`.
     init(graph g: CommunityGraph, initial: [Int32], gammaPrime: Double, epsilon: Double) {
-        let n = g.nodeCount
+        n = g.nodeCount
         self.gammaPrime = gammaPrime
         self.epsilon = epsilon
-        membership = initial
-        communityWeight = [Double](repeating: 0, count: n)
-        communitySize = [Int32](repeating: 0, count: n)
+        membership = .allocate(capacity: n)
+        _ = membership.initialize(from: initial)
+        communityWeight = .allocate(capacity: n); communityWeight.initialize(repeating: 0)
+        communitySize = .allocate(capacity: n); communitySize.initialize(repeating: 0)
+        acc = .allocate(capacity: n); acc.initialize(repeating: 0)
+        seen = .allocate(capacity: n); seen.initialize(repeating: false)
+        touched = .allocate(capacity: n); touched.initialize(repeating: 0)
         for v in 0..<n {
             communityWeight[Int(initial[v])] += g.nodeWeight[v]
             communitySize[Int(initial[v])] += 1
         }
-        emptyCommunities = []
         for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 {
             emptyCommunities.append(Int32(c))
         }
-        acc = [Double](repeating: 0, count: n)
-        seen = [Bool](repeating: false, count: n)
     }
+
+    deinit {
+        membership.deallocate(); communityWeight.deallocate(); communitySize.deallocate()
+        acc.deallocate(); seen.deallocate(); touched.deallocate()
+    }
+
+    /// The labels as an array.
+    var labels: [Int32] { Array(membership) }
 
     /// Moves `v` to the community of best gain (staying unless another is strictly better);
     /// returns the new community when `v` moved.
-    mutating func move(_ v: Int, in g: CommunityGraph,
-                       off: UnsafeBufferPointer<Int>, tg: UnsafeBufferPointer<Int32>,
-                       w: UnsafeBufferPointer<Double>) -> Int32? {
-        let cv = membership[v]
-        let kv = g.nodeWeight[v]
+    @inline(__always)
+    func move(_ v: Int, nodeWeight kv: Double, off: UnsafeBufferPointer<Int>, tg: UnsafeBufferPointer<Int32>,
+              w: UnsafeBufferPointer<Double>) -> Int32? {
+        let mem = membership, acc = acc, seen = seen, touched = touched, cw = communityWeight
+        var count = 0
         for i in off[v]..<off[v + 1] {
-            let c = membership[Int(tg[i])]
-            if !seen[Int(c)] { seen[Int(c)] = true; touched.append(c) }
-            acc[Int(c)] += w[i]
+            let c = Int(mem[Int(tg[i])])
+            if !seen[c] { seen[c] = true; touched[count] = Int32(c); count += 1 }
+            acc[c] += w[i]
         }
-        communityWeight[Int(cv)] -= kv
+        let cv = mem[v]
+        cw[Int(cv)] -= kv
         var best = cv
-        var bestGain = acc[Int(cv)] - gammaPrime * kv * communityWeight[Int(cv)]
+        var bestGain = acc[Int(cv)] - gammaPrime * kv * cw[Int(cv)]
         let stay = bestGain
-        for c in touched where c != cv {
-            let gain = acc[Int(c)] - gammaPrime * kv * communityWeight[Int(c)]
-            if gain > bestGain { bestGain = gain; best = c }
+        for j in 0..<count {
+            let c = touched[j]
+            let gain = acc[Int(c)] - gammaPrime * kv * cw[Int(c)]
+            if gain > bestGain && c != cv { bestGain = gain; best = c }
         }
-        for c in touched { acc[Int(c)] = 0; seen[Int(c)] = false }
-        touched.removeAll(keepingCapacity: true)
+        for j in 0..<count { let c = Int(touched[j]); acc[c] = 0; seen[c] = false }
         // An empty community has gain 0; it only helps when v shares its community.
         if communitySize[Int(cv)] > 1 && 0 > bestGain, let empty = emptyCommunities.last {
             best = empty; bestGain = 0
         }
         if best == cv || bestGain <= stay + epsilon {
-            communityWeight[Int(cv)] += kv
+            cw[Int(cv)] += kv
             return nil
         }
         if best == emptyCommunities.last { emptyCommunities.removeLast() }
-        communityWeight[Int(best)] += kv
+        cw[Int(best)] += kv
         communitySize[Int(best)] += 1
         communitySize[Int(cv)] -= 1
         if communitySize[Int(cv)] == 0 { emptyCommunities.append(cv) }
-        membership[v] = best
+        mem[v] = best
         return best
     }
 
     /// Louvain's local moving: sweeps over the nodes in `order` until a sweep moves nothing.
     /// Returns whether any node moved.
-    mutating func sweep(_ g: CommunityGraph, order: [Int32]) -> Bool {
+    func sweep(_ g: CommunityGraph, order: [Int32]) -> Bool {
         var movedAny = false
         g.offsets.withUnsafeBufferPointer { off in
         g.targets.withUnsafeBufferPointer { tg in
         g.weights.withUnsafeBufferPointer { w in
+        g.nodeWeight.withUnsafeBufferPointer { nw in
             while true {
                 var moves = 0
-                for v in order where move(Int(v), in: g, off: off, tg: tg, w: w) != nil { moves += 1 }
+                for v in order where move(Int(v), nodeWeight: nw[Int(v)], off: off, tg: tg, w: w) != nil { moves += 1 }
                 if moves == 0 { break }
                 movedAny = true
             }
-        }}}
+        }}}}
         return movedAny
     }
 
     /// Leiden's fast local moving: a queue that starts with every node in `order`; after a
     /// move, the neighbours outside the new community that are not queued are queued.
     /// Returns whether any node moved.
-    mutating func fastMove(_ g: CommunityGraph, order: [Int32]) -> Bool {
-        let n = g.nodeCount
+    func fastMove(_ g: CommunityGraph, order: [Int32]) -> Bool {
         if n == 0 { return false }
         var queue = order
-        var head = 0, count = n
         var queued = [Bool](repeating: true, count: n)
         var movedAny = false
+        let mem = membership
         g.offsets.withUnsafeBufferPointer { off in
         g.targets.withUnsafeBufferPointer { tg in
         g.weights.withUnsafeBufferPointer { w in
+        g.nodeWeight.withUnsafeBufferPointer { nw in
+        queue.withUnsafeMutableBufferPointer { q in
+        queued.withUnsafeMutableBufferPointer { inQueue in
+            var head = 0, count = n
             while count > 0 {
-                let v = Int(queue[head])
+                let v = Int(q[head])
                 head = head + 1 == n ? 0 : head + 1
                 count -= 1
-                queued[v] = false
-                guard let c = move(v, in: g, off: off, tg: tg, w: w) else { continue }
+                inQueue[v] = false
+                guard let c = move(v, nodeWeight: nw[v], off: off, tg: tg, w: w) else { continue }
                 movedAny = true
                 for i in off[v]..<off[v + 1] {
                     let u = Int(tg[i])
-                    if !queued[u] && membership[u] != c {
-                        queued[u] = true
+                    if !inQueue[u] && mem[u] != c {
+                        inQueue[u] = true
                         var tail = head + count
                         if tail >= n { tail -= n }
-                        queue[tail] = Int32(u)
+                        q[tail] = Int32(u)
                         count += 1
                     }
                 }
             }
-        }}}
+        }}}}}}
         return movedAny
     }
 }

@@ -15,7 +15,8 @@ import Foundation
 /// 3. aggregation based on the refined partition, with P as the initial partition of the
 ///    aggregate graph; repeat from 1 until no further aggregation is possible.
 ///
-/// Iterations repeat until one no longer improves the quality (or `maxIterations`).
+/// Iterations repeat until one improves the quality by less than `stabilityThreshold`
+/// (or `maxIterations` are done, or one changes nothing).
 /// Runs on the undirected weighted graph: a directed graph is made undirected first with
 /// `Graph.undirected()`. ΔH for modularity is normalised as in the paper (divided by the
 /// total edge weight m), for CPM it is in edge-weight units.
@@ -32,8 +33,14 @@ public struct Leiden: Sendable {
     public var seed: UInt64
     /// θ > 0, the randomness of the refinement (the paper's default 0.01).
     public var randomness: Double
-    /// Number of iterations; `nil` iterates until an iteration no longer improves quality.
+    /// Number of iterations; `nil` iterates until the partition is stable, that is until an
+    /// iteration improves the quality by less than `stabilityThreshold`.
     public var maxIterations: Int?
+    /// Smallest quality improvement of an iteration that keeps iterating when
+    /// `maxIterations` is `nil` (≥ 0; default 1e-7, networkx's Louvain threshold). With 0,
+    /// iterations go on until one changes nothing, which on graphs with weak structure can
+    /// take hundreds of iterations for gains in the sixth decimal.
+    public var stabilityThreshold: Double = 1e-7
 
     public init(resolution: Double = 1, quality: CommunityQuality = .modularity, seed: UInt64 = 0,
                 randomness: Double = 0.01, maxIterations: Int? = nil) {
@@ -53,6 +60,9 @@ public struct Leiden: Sendable {
         if let m = maxIterations, m < 1 {
             throw AlgorithmError.parameterOutOfRange(algorithm: "Leiden", parameter: "maxIterations", range: "[1, ∞)", value: Double(m))
         }
+        guard stabilityThreshold >= 0 && stabilityThreshold.isFinite else {
+            throw AlgorithmError.parameterOutOfRange(algorithm: "Leiden", parameter: "stabilityThreshold", range: "[0, ∞)", value: stabilityThreshold)
+        }
         let setup = try CommunitySetup(graph: graph, quality: quality, resolution: resolution, algorithm: "Leiden")
         var rng = SeededGenerator(seed: seed)
         let n = setup.base.nodeCount
@@ -66,9 +76,10 @@ public struct Leiden: Sendable {
             iteration += 1
             let next = iterate(setup: setup, from: membership, rng: &rng, scale: scale)
             let q = setup.quality(next, quality, resolution)
-            let improved = q > current + 1e-12 * max(1, abs(current))
+            let gain = q - current
             if q >= current { membership = next; current = q }
-            if !improved { break }
+            if maxIterations == nil && !(gain > max(stabilityThreshold, 1e-12 * max(1, abs(current)))) { break }
+            if maxIterations != nil && !(gain > 1e-12 * max(1, abs(current))) { break }
         }
         let canonical = Partition.canonicalLabels(membership)
         return Partition(membership: canonical, quality: current)
@@ -83,9 +94,9 @@ public struct Leiden: Sendable {
         while true {
             var order = (0..<g.nodeCount).map { Int32($0) }
             rng.shuffle(&order)
-            var mover = LocalMover(graph: g, initial: p, gammaPrime: setup.gammaPrime, epsilon: setup.epsilon)
+            let mover = LocalMover(graph: g, initial: p, gammaPrime: setup.gammaPrime, epsilon: setup.epsilon)
             _ = mover.fastMove(g, order: order)
-            p = mover.membership
+            p = mover.labels
             let communities = denseLabels(&p, labelBound: g.nodeCount)
             if communities == g.nodeCount { break }
             var refined = refine(g, partition: p, communities: communities,

@@ -55,10 +55,10 @@ public struct Louvain: Sendable {
             if let m = maxLevels, result.count >= m { break }
             var order = (0..<g.nodeCount).map { Int32($0) }
             rng.shuffle(&order)
-            var mover = LocalMover(graph: g, initial: order.indices.map { Int32($0) },
+            let mover = LocalMover(graph: g, initial: order.indices.map { Int32($0) },
                                    gammaPrime: setup.gammaPrime, epsilon: setup.epsilon)
             guard mover.sweep(g, order: order) else { break }
-            var labels = mover.membership
+            var labels = mover.labels
             let k = denseLabels(&labels, labelBound: g.nodeCount)
             for v in flat.indices { flat[v] = labels[Int(flat[v])] }
             let canonical = Partition.canonicalLabels(flat)

@@ -13,6 +13,18 @@ public enum Extractor {
         switch chosen {
         case .dailyPapers:
             result = try DailyPapersReader.read(file)
+        case .edgeList:
+            result = try EdgeListReader.read(file)
+        case .edgeListCitedFirst:
+            result = try EdgeListReader.read(file, citedFirst: true)
+        case .csv:
+            result = try CSVRecordReader.read(file)
+        case .jsonl:
+            result = try JSONLinesReader.read(file)
+        case .webOfScience:
+            result = try WebOfScienceReader.read(file)
+        case .json:
+            result = try JSONDocumentReader.read(file)
         }
         if strict, let first = result.rejects.first { throw first.error }
         return result

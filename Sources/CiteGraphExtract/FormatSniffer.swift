@@ -5,6 +5,11 @@ public enum FormatSniffer {
     public static func detect(_ file: RecordFile) throws -> RecordFormat {
         let head = String(decoding: file.bytes.prefix(4096), as: UTF8.self)
         if DailyPapersReader.looksLike(head) { return .dailyPapers }
+        if WebOfScienceReader.looksLike(head) { return .webOfScience }
+        if JSONLinesReader.looksLike(head) { return .jsonl }
+        if JSONDocumentReader.looksLike(head) { return .json }
+        if CSVRecordReader.looksLike(head) { return .csv }
+        if EdgeListReader.looksLike(head) { return .edgeList }
         let printable = head.unicodeScalars.prefix(512).allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         throw ExtractError.unknownFormat(
             path: file.path, hint: printable ? "first line: \(firstLine(head))" : "binary content")

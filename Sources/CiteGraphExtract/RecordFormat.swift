@@ -4,11 +4,29 @@ import CiteGraphCore
 public enum RecordFormat: String, Sendable, CaseIterable {
     /// Daily-papers page dumps: a short page header, then title and abstract lines.
     case dailyPapers = "daily-papers"
+    /// Citation edge list (`citing cited` per line) or adjacency list (`node nbr nbr …`).
+    case edgeList = "edge-list"
+    /// As `edgeList`, with the cited paper first on each line (LINQS Cora's `cora.cites`).
+    case edgeListCitedFirst = "edge-list-cited-first"
+    /// CSV/TSV with a header row (generic table, Scopus export).
+    case csv
+    /// citegraph's JSON Lines record format.
+    case jsonl
+    /// Web of Science plain text.
+    case webOfScience = "wos"
+    /// A JSON document of works (OpenAlex, Semantic Scholar, Crossref, AMiner DBLP).
+    case json
 
     /// A one-line description for `--help`.
     public var summary: String {
         switch self {
         case .dailyPapers: return "daily-papers page text (header, then title / abstract lines)"
+        case .edgeList: return "edge list `citing cited` or adjacency list `node nbr…` (tabs, spaces, commas or ==>; # comments; optional header)"
+        case .csv: return "CSV/TSV with a header row: id, doi, title, abstract, authors, year, venue, keywords, references (Scopus exports too)"
+        case .jsonl: return "JSON Lines, one object per line: id, doi, title, abstract, authors [names], year, venue, keywords, references [ids or DOIs]"
+        case .webOfScience: return "Web of Science plain text (FN/VR header, tagged fields, CR cited references, ER/EF)"
+        case .json: return "JSON works: OpenAlex (object, array, API page), Semantic Scholar, Crossref (work or items list), AMiner DBLP V12 array"
+        case .edgeListCitedFirst: return "edge list with the cited paper first (`cited citing`, as LINQS cora.cites)"
         }
     }
 }
@@ -24,7 +42,7 @@ public struct ExtractResult: Sendable {
     }
 }
 
-extension RejectedRecord {
+extension RejectedRecord: Error {
     /// The equivalent error, used in strict mode.
     public var error: ExtractError { .malformed(path: file, line: line, field: field, reason: reason) }
 }

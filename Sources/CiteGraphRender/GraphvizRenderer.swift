@@ -38,7 +38,8 @@ public struct GraphvizRenderer: Sendable {
     /// Resolution of PNG output (pixels per inch).
     public var pngDPI: Int = 96
     /// Upper bound (inches) on the PNG drawing, so the canvas stays at most
-    /// `pngMaxInches × pngDPI` pixels a side; smaller drawings are not enlarged.
+    /// `pngMaxInches × pngDPI` pixels a side; smaller drawings are not enlarged. For PNG
+    /// this replaces any `size` and `dpi` given in the DOT text.
     public var pngMaxInches: Int = 24
 
     /// Creates a renderer with the default limits.
@@ -67,7 +68,7 @@ public struct GraphvizRenderer: Sendable {
     public func render(dot: String, layout: Layout, format: RenderFormat) throws -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
         return try Graphviz.withLock {
-            try Graphviz.render(dot: dot, layout: layout, format: format, options: self)
+            try Graphviz.render(dot: dot, layout: layout, format: format.rawValue, options: self)
         }
     }
 
@@ -82,6 +83,28 @@ public struct GraphvizRenderer: Sendable {
         try OutputFile.write(try render(dot: dot, layout: layout, format: format), to: path)
     }
 
+    /// Lays `diagram` out with its engine and returns each node's centre, in points (1/72
+    /// inch, y growing upwards), in node order — e.g. for VOSviewer map coordinates.
+    /// - Throws: as `render(_:format:writer:)`.
+    /// - Complexity: the layout's.
+    public func positions(of diagram: Diagram, writer: DOTWriter = DOTWriter()) throws -> [(x: Double, y: Double)] {
+        try checkSize(nodes: diagram.nodes.count, edges: diagram.edges.count, layout: diagram.layout)
+        let dot = try writer.write(diagram)
+        let plain = try Graphviz.withLock {
+            try Graphviz.render(dot: dot, layout: diagram.layout, format: "plain", options: self)
+        }
+        // `plain` lines: "node <name> <x> <y> …" in inches; names are n0, n1… (DOTWriter).
+        var result = [(x: Double, y: Double)](repeating: (0, 0), count: diagram.nodes.count)
+        for line in String(decoding: plain, as: UTF8.self).split(separator: "\n") where line.hasPrefix("node ") {
+            let fields = line.split(separator: " ", maxSplits: 4)
+            guard fields.count >= 4, fields[1].hasPrefix("n"), let i = Int(fields[1].dropFirst()), i < result.count,
+                let x = Double(fields[2]), let y = Double(fields[3])
+            else { continue }
+            result[i] = (x * 72, y * 72)
+        }
+        return result
+    }
+
     private func checkSize(nodes: Int, edges: Int, layout: Layout) throws {
         let limit = layout == .dot ? min(maxNodes, maxNodesForDot) : maxNodes
         if nodes > limit || edges > maxEdges {
@@ -93,7 +116,7 @@ public struct GraphvizRenderer: Sendable {
 
     private enum Graphviz {
         static let lock = NSLock()
-        /// Messages Graphviz reported since the last `resetMessages()`. Only touched while
+        /// Messages Graphviz reported during the current render. Only touched while
         /// `lock` is held (the error callback runs inside a locked Graphviz call).
         nonisolated(unsafe) static var messages: [String] = []
 
@@ -121,7 +144,7 @@ public struct GraphvizRenderer: Sendable {
             agsafeset(graph, n, v, d)
         }
 
-        static func render(dot: String, layout: Layout, format: RenderFormat, options: GraphvizRenderer) throws -> [UInt8] {
+        static func render(dot: String, layout: Layout, format: String, options: GraphvizRenderer) throws -> [UInt8] {
             let previousSink = agseterrf(errorSink)
             defer { agseterrf(previousSink) }
             _ = agseterr(AGWARN)
@@ -143,7 +166,7 @@ public struct GraphvizRenderer: Sendable {
             if nodes > limit || edges > options.maxEdges {
                 throw RenderError.tooLarge(nodes: nodes, edges: edges, maxNodes: limit, maxEdges: options.maxEdges)
             }
-            if format == .png {
+            if format == "png" {
                 set(graph, "dpi", String(options.pngDPI))
                 set(graph, "size", "\(options.pngMaxInches),\(options.pngMaxInches)")
             }
@@ -155,10 +178,10 @@ public struct GraphvizRenderer: Sendable {
 
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            let status = gvRenderData(gvc, graph, format.rawValue, &data, &length)
+            let status = gvRenderData(gvc, graph, format, &data, &length)
             defer { if let data { gvFreeRenderData(data) } }
             guard status == 0, let data else {
-                throw RenderError.graphvizFailed(stage: "render \(format.rawValue)", message: takeMessages())
+                throw RenderError.graphvizFailed(stage: "render \(format)", message: takeMessages())
             }
             messages.removeAll()
             return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {

@@ -121,15 +121,20 @@ extension Store {
         }
     }
 
-    /// The node row ids of a graph: every paper (including cited-only works for citation
-    /// graphs), term or author, in id order.
+    /// The node row ids of a graph, in id order: every paper (including cited-only works for
+    /// citation graphs), every author, or the topics of the topic map.
     public func nodeIDs(for kind: GraphKind) throws -> [Int64] {
         try pool.read { db in
             switch kind.nodeType {
             case .paper:
                 let filter = kind == .citation || kind == .cocitation ? "" : " WHERE cited_only = 0"
                 return try Int64.fetchAll(db, sql: "SELECT id FROM papers\(filter) ORDER BY id")
-            case .term: return try Int64.fetchAll(db, sql: "SELECT id FROM terms ORDER BY id")
+            case .term:
+                // The topic map's nodes are the topics it kept.
+                return try Int64.fetchAll(
+                    db,
+                    sql: "SELECT source FROM edges WHERE kind = ? UNION SELECT target FROM edges WHERE kind = ? ORDER BY 1",
+                    arguments: [kind.rawValue, kind.rawValue])
             case .author: return try Int64.fetchAll(db, sql: "SELECT id FROM authors ORDER BY id")
             }
         }

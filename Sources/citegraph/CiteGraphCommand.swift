@@ -28,7 +28,7 @@ struct CiteGraphCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as LocalizedError where !(error is ValidationError) && !(error is CleanExit) && !(error is ExitCode) {
+        } catch let error as LocalizedError {
             FileHandle.standardError.write(Data("citegraph: error: \(error.errorDescription ?? "\(error)")\n".utf8))
             Foundation.exit(1)
         } catch {

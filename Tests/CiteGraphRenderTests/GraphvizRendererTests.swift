@@ -133,4 +133,22 @@ import Testing
         }
         #expect(counts == [25, 25, 25, 25, 25, 25])
     }
+
+    @Test func positionsFollowNodeOrder() throws {
+        let diagram = randomDiagram(nodes: 30, edges: 45, communities: 3, seed: 30)
+        let points = try GraphvizRenderer().positions(of: diagram)
+        #expect(points.count == 30)
+        #expect(Set(points.map { "\($0.x),\($0.y)" }).count == 30, "every node has its own place")
+        // Same places as the SVG draws: the first node's ellipse centre (SVG y is negated).
+        let svg = String(decoding: try GraphvizRenderer().render(diagram, format: .svg), as: UTF8.self)
+        #expect(svg.contains("cx=\"\(Self.svgNumber(points[0].x))\" cy=\"\(Self.svgNumber(-points[0].y))\""))
+    }
+
+    /// Graphviz prints SVG coordinates with up to 2 decimals, trailing zeros dropped.
+    static func svgNumber(_ v: Double) -> String {
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
 }

@@ -65,7 +65,7 @@ enum CSV {
         var field = ""
         var inQuotes = false
         var chars = Array(text)
-        if chars.last != "\n" { chars.append("\n") }
+        if let last = chars.last, last != "\n", last != "\r\n" { chars.append("\n") }
         var i = 0
         while i < chars.count {
             let c = chars[i]

@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+// Benchmarks for citegraph, kept out of the main package so that users never build
+// package-benchmark. Run: `swift package benchmark` here; peer comparison: ./peer_compare.sh
+import PackageDescription
+
+let package = Package(
+    name: "citegraph-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "citegraph", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .target(
+            name: "CitationGraphGenerator",
+            dependencies: [.product(name: "CiteGraphAlgorithms", package: "citegraph")]),
+        .executableTarget(
+            name: "citegraph-bench",
+            dependencies: ["CitationGraphGenerator", .product(name: "CiteGraphAlgorithms", package: "citegraph")]),
+        .executableTarget(
+            name: "Algorithms",
+            dependencies: [
+                "CitationGraphGenerator",
+                .product(name: "CiteGraphAlgorithms", package: "citegraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Algorithms",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

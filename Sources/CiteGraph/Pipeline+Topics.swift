@@ -1,0 +1,55 @@
+import CiteGraphCore
+import CiteGraphStore
+import CiteGraphText
+import Foundation
+
+extension Pipeline {
+    /// Extracts key phrases from every paper's title and abstract (TF-IDF over stemmed 1–4
+    /// word phrases, acronyms merged), stores the vocabulary and each paper's top phrases.
+    /// - Returns: the model and the papers in its document order.
+    @discardableResult
+    func extractTerms(options: BuildOptions) throws -> (model: TermModel, papers: [PaperText]) {
+        let papers = try store.paperTexts()
+        progress.begin("extracting key phrases", total: papers.count)
+        var extractorOptions = KeyPhraseExtractor.Options()
+        extractorOptions.topN = options.termsPerPaper
+        let extractor = try KeyPhraseExtractor(extractorOptions)
+        let model = extractor.extract(documents: papers.map { KeyPhraseExtractor.document(title: $0.title, abstract: $0.abstract ?? "") })
+        var used = Set<Int32>()
+        var paperTerms: [(paper: Int64, term: Int32, weight: Double)] = []
+        for (d, paper) in papers.enumerated() {
+            for weighted in model.topTerms(ofDocument: d, limit: options.termsPerPaper) {
+                used.insert(weighted.term.id)
+                paperTerms.append((paper.id, weighted.term.id, weighted.weight))
+            }
+        }
+        // Store only the terms some paper carries, renumbered densely.
+        let kept = used.sorted()
+        var position: [Int32: Int] = [:]
+        for (i, id) in kept.enumerated() { position[id] = i }
+        try store.replaceTerms(
+            kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) },
+            paperTerms: paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) })
+        progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(kept.count) kept as top phrases")
+        return (model, papers)
+    }
+
+    /// The co-topic graph: each paper's `neighbours` most similar papers (cosine of TF-IDF
+    /// phrase vectors ≥ `minSimilarity`) through an inverted index.
+    func cotopicEdges(options: BuildOptions) throws -> ([StoredEdge], String) {
+        let (model, papers) = try extractTerms(options: options)
+        let topK = try TopKCosine(k: options.neighbours, threshold: options.minSimilarity)
+        let list = topK.edges(model.vectors)
+        var edges: [StoredEdge] = []
+        edges.reserveCapacity(list.count)
+        for i in 0..<list.count {
+            let a = papers[Int(list.sources[i])].id, b = papers[Int(list.targets[i])].id
+            edges.append(StoredEdge(source: min(a, b), target: max(a, b), weight: list.weights[i]))
+        }
+        let parameters = JSON.object([
+            "similarity": "cosine of TF-IDF key-phrase vectors", "neighbours": options.neighbours,
+            "min_similarity": options.minSimilarity, "min_df": 2, "max_df_ratio": 0.5, "max_phrase_words": 4,
+        ])
+        return (edges, parameters)
+    }
+}

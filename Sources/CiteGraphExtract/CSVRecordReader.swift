@@ -1,0 +1,101 @@
+import CiteGraphCore
+
+/// Reader for CSV/TSV files with a header row: citegraph's generic table, Scopus exports and
+/// similar. Columns are recognised by name (case-insensitive):
+///
+/// | field | column names |
+/// |---|---|
+/// | id | `id`, `paper_id`, `eid`, `ut`, `unique-id`, `accession number` |
+/// | doi | `doi` |
+/// | title | `title`, `article title`, `document title` |
+/// | abstract | `abstract` |
+/// | authors | `authors`, `author`, `author full names` — separated by `;` (or `, ` between "Family I." names as Scopus writes them) |
+/// | year | `year`, `publication year`, `py` |
+/// | venue | `venue`, `source title`, `journal`, `source` |
+/// | keywords | `keywords`, `author keywords` (`;`-separated) |
+/// | references | `references`, `cited references` (`;`-separated ids, DOIs or reference text) |
+///
+/// A row without a title or id is rejected with its line.
+/// - Complexity: O(file size).
+public enum CSVRecordReader {
+    static let aliases: [String: [String]] = [
+        "id": ["id", "paper_id", "paper id", "eid", "ut", "unique-id", "accession number", "ut (unique wos id)"],
+        "doi": ["doi"],
+        "title": ["title", "article title", "document title"],
+        "abstract": ["abstract"],
+        "authors": ["authors", "author", "author full names", "author names"],
+        "year": ["year", "publication year", "py"],
+        "venue": ["venue", "source title", "journal", "publication title", "source"],
+        "keywords": ["keywords", "author keywords"],
+        "references": ["references", "cited references"],
+    ]
+
+    /// Whether `head` starts with a header row naming a title or id column.
+    public static func looksLike(_ head: String) -> Bool {
+        guard let first = head.split(whereSeparator: \.isNewline).first else { return false }
+        let separator: Character = first.contains("\t") ? "\t" : ","
+        let names = first.split(separator: separator).map { $0.trimmingCharacters(in: ["\"", " ", "\u{FEFF}"]).lowercased() }
+        guard names.count >= 2 else { return false }
+        return names.contains { aliases["title"]!.contains($0) } || (names.contains { aliases["id"]!.contains($0) } && names.contains { aliases["references"]!.contains($0) })
+    }
+
+    public static func read(_ file: RecordFile) throws -> ExtractResult {
+        let text = try file.utf8Text()
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let separator: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : (firstLine.filter { $0 == "\t" }.count > firstLine.filter { $0 == "," }.count ? "\t" : ",")
+        var result = ExtractResult(format: .csv)
+        var columns: [String: Int] = [:]
+        var position = 0
+        try DelimitedText(separator: separator).rows(text) { fields, line in
+            if columns.isEmpty {
+                let names = fields.map { $0.trimmingCharacters(in: ["\"", " ", "\u{FEFF}"]).lowercased() }
+                for (field, list) in aliases {
+                    if let i = list.lazy.compactMap({ names.firstIndex(of: $0) }).first { columns[field] = i }
+                }
+                if columns["title"] == nil && columns["id"] == nil {
+                    throw ExtractError.malformed(path: file.path, line: line, field: "header", reason: "no title or id column among: \(names.prefix(8).joined(separator: ", "))")
+                }
+                return
+            }
+            func value(_ name: String) -> String? {
+                guard let i = columns[name], i < fields.count else { return nil }
+                let v = fields[i].trimmingWhitespace()
+                return v.isEmpty ? nil : v
+            }
+            defer { position += 1 }
+            let title = value("title") ?? ""
+            var ids: [WorkID] = []
+            if let id = value("id") { ids.append(WorkID(kind: .local, value: id)) }
+            if let doi = value("doi") { ids.append(WorkID(kind: .doi, value: doi)) }
+            if title.isEmpty && ids.isEmpty {
+                result.rejects.append(RejectedRecord(file: file.path, line: line, field: "title", reason: "row has neither a title nor an id"))
+                return
+            }
+            var year: Int? = nil
+            if let y = value("year") {
+                guard let parsed = Int(y.prefix(4)), (1000...2999).contains(parsed) else {
+                    result.rejects.append(RejectedRecord(file: file.path, line: line, field: "year", reason: "'\(y)' is not a year"))
+                    return
+                }
+                year = parsed
+            }
+            result.records.append(
+                PaperRecord(
+                    source: SourceLocation(file: file.path, position: position, line: line, format: RecordFormat.csv.rawValue),
+                    ids: ids, title: title, abstract: value("abstract"), authors: splitAuthors(value("authors") ?? ""), year: year,
+                    venue: value("venue"), keywords: splitList(value("keywords") ?? ""), references: splitList(value("references") ?? "")))
+        }
+        return result
+    }
+
+    static func splitList(_ text: String) -> [String] {
+        text.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// "A; B" or Scopus's "Phillips J.C., Braun R." → names.
+    static func splitAuthors(_ text: String) -> [String] {
+        if text.contains(";") { return splitList(text) }
+        let parts = text.components(separatedBy: ", ").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return parts
+    }
+}

@@ -1,0 +1,628 @@
+import Dispatch
+import Foundation
+
+/// Extracts key phrases from titles and abstracts and weights them per document.
+///
+/// Steps:
+/// 1. **Tokens** — `Tokenizer` (lower-cased words with phrase boundaries).
+/// 2. **Candidates** (RAKE-like; S. Rose et al., "Automatic keyword extraction from
+///    individual documents", 2010): every run of consecutive content words inside one phrase
+///    segment — content words are tokens that are not stop words (`StopWords`), have a
+///    letter and at least `minWordLength` characters — yields all its contiguous n-grams of
+///    1…`maxPhraseLength` words. Each candidate is keyed by the Porter2 stems of its words
+///    (`Stemmer`), so "neural networks" and "neural network" are one term; the label is the
+///    most frequent surface form.
+/// 3. **Acronyms** (A. Schwartz, M. Hearst, "A simple algorithm for identifying abbreviation
+///    definitions in biomedical text", PSB 2003): a token written like an acronym ("LN",
+///    "LLMs", "ViT") alone in parentheses right after a phrase whose letters it abbreviates
+///    defines that phrase as its long form; later uses of the acronym in the same document
+///    count as the long form. With `corpusWideAcronyms`, a document that uses an acronym
+///    without defining it gets the long form most often defined elsewhere in the corpus.
+/// 4. **Thesaurus** (`Thesaurus`, VOSviewer format) merges or drops keys.
+/// 5. **Filters** — keep terms with `df ≥ minDocumentFrequency` and
+///    `df / N ≤ maxDocumentFrequencyRatio`.
+/// 6. **Nested phrases** (with `collapseNestedPhrases`): a kept term is removed when a longer
+///    kept term contains it and every one of its occurrences in the corpus lies inside that
+///    longer term (`frequency(long) × times(short in long) ≥ frequency(short)`), in the spirit
+///    of the C-value method (K. Frantzi, S. Ananiadou, H. Mima, 2000). "lottery" is dropped
+///    when it only appears in "lottery ticket hypothesis"; "normalization" stays when
+///    "batch normalization" and "layer normalization" both occur. `TermModel.topTerms`
+///    applies the same rule per document.
+/// 7. **Weights** — TF-IDF with scikit-learn's smooth idf `ln((1 + N)/(1 + df)) + 1`, or
+///    Okapi BM25 (S. Robertson et al., TREC-3, 1994) with idf `ln(1 + (N − df + 0.5)/(df + 0.5))`
+///    and document length = number of content words; each document vector is L2-normalised.
+///
+/// Complexity: O(T · L) time for T tokens and maximum phrase length L (hash lookups of
+/// candidate keys), O(T + K) memory for K distinct candidate keys. Tokenization runs on all
+/// cores; counting is sequential.
+public struct KeyPhraseExtractor: Sendable {
+    /// How term counts become weights.
+    public enum Weighting: Sendable, Equatable {
+        /// `tf × (ln((1 + N)/(1 + df)) + 1)`; with `sublinearTF`, `tf` is replaced by
+        /// `1 + ln(tf)` (scikit-learn's `TfidfVectorizer(smooth_idf=True, sublinear_tf=…)`).
+        case tfidf(sublinearTF: Bool = false)
+        /// Okapi BM25 with saturation `k1` and length normalisation `b`.
+        case bm25(k1: Double = 1.2, b: Double = 0.75)
+    }
+
+    public struct Options: Sendable {
+        public var weighting: Weighting = .tfidf()
+        /// Longest candidate phrase in words, 1…4.
+        public var maxPhraseLength = 4
+        /// Smallest number of documents a term must occur in (≥ 1).
+        public var minDocumentFrequency = 2
+        /// Largest share of documents a term may occur in, in (0, 1].
+        public var maxDocumentFrequencyRatio = 0.5
+        /// Default number of terms `TermModel.topTerms` returns per document (≥ 1).
+        public var topN = 10
+        /// Shortest content word in characters (≥ 1); shorter tokens break phrases.
+        public var minWordLength = 2
+        /// Merge acronyms with their definitions.
+        public var mergeAcronyms = true
+        /// Expand acronyms that a document uses without defining them by the long form most
+        /// often defined in the corpus.
+        public var corpusWideAcronyms = true
+        /// Drop terms whose every occurrence lies inside one longer term (step 6 above).
+        public var collapseNestedPhrases = true
+        public var stopWords = StopWords()
+        public var thesaurus: Thesaurus? = nil
+
+        public init() {}
+    }
+
+    public let options: Options
+
+    /// - Throws: `TextError.invalidParameter` when an option is out of range.
+    public init(_ options: Options = Options()) throws(TextError) {
+        guard (1...4).contains(options.maxPhraseLength) else {
+            throw .invalidParameter(name: "maxPhraseLength", reason: "must be between 1 and 4, got \(options.maxPhraseLength)")
+        }
+        guard options.minDocumentFrequency >= 1 else {
+            throw .invalidParameter(name: "minDocumentFrequency", reason: "must be at least 1, got \(options.minDocumentFrequency)")
+        }
+        guard options.maxDocumentFrequencyRatio > 0 && options.maxDocumentFrequencyRatio <= 1 else {
+            throw .invalidParameter(name: "maxDocumentFrequencyRatio", reason: "must be in (0, 1], got \(options.maxDocumentFrequencyRatio)")
+        }
+        guard options.topN >= 1 else {
+            throw .invalidParameter(name: "topN", reason: "must be at least 1, got \(options.topN)")
+        }
+        guard options.minWordLength >= 1 else {
+            throw .invalidParameter(name: "minWordLength", reason: "must be at least 1, got \(options.minWordLength)")
+        }
+        if case .bm25(let k1, let b) = options.weighting {
+            guard k1 >= 0 && k1.isFinite else { throw .invalidParameter(name: "bm25.k1", reason: "must be ≥ 0, got \(k1)") }
+            guard (0...1).contains(b) else { throw .invalidParameter(name: "bm25.b", reason: "must be in [0, 1], got \(b)") }
+        }
+        self.options = options
+    }
+
+    /// One document text from a title and an abstract (the title ends a sentence).
+    public static func document(title: String, abstract: String) -> String { title + "\n\n" + abstract }
+
+    /// The matching key of a phrase as written: the Porter2 stems of its tokens joined by
+    /// spaces ("Graph Neural Networks" → "graph neural network").
+    public static func key(of phrase: String) -> String {
+        let stemmer = Stemmer()
+        return Tokenizer().tokenize(phrase).map { stemmer.stem(token: $0.text) }.joined(separator: " ")
+    }
+
+    /// Extracts the vocabulary and the document vectors of a corpus.
+    /// - Parameter documents: one string per document (title and abstract, see
+    ///   `document(title:abstract:)`).
+    /// - Complexity: see the type's documentation.
+    public func extract(documents: [String]) -> TermModel {
+        var builder = CorpusBuilder(options: options)
+        builder.read(documents)
+        return builder.finish()
+    }
+}
+
+// MARK: - Implementation
+
+/// Up to four stem ids (0 = none). Keys longer than four words (acronym expansions,
+/// thesaurus replacements) are interned as one pseudo-stem holding the whole key.
+struct PhraseKey: Hashable {
+    var s0: UInt32 = 0, s1: UInt32 = 0, s2: UInt32 = 0, s3: UInt32 = 0
+
+    var count: Int { s0 == 0 ? 0 : s1 == 0 ? 1 : s2 == 0 ? 2 : s3 == 0 ? 3 : 4 }
+    subscript(i: Int) -> UInt32 { i == 0 ? s0 : i == 1 ? s1 : i == 2 ? s2 : s3 }
+}
+
+/// Word ids of a surface form, tagged with the term they spell.
+private struct SurfaceVote: Hashable { var term: Int32; var words: PhraseKey }
+private struct AcronymVote: Hashable { var term: Int32; var word: Int32 }
+
+private struct Definition {
+    var document: Int
+    var acronym: Int32
+    var expansion: [Int32]   // word ids
+    var key = PhraseKey()
+    var hasInnerStopWord = false
+}
+
+private struct CorpusBuilder {
+    let options: KeyPhraseExtractor.Options
+    let stemmer = Stemmer()
+
+    // Lexicon of words (lower-cased, or the acronym form for acronym-like tokens).
+    var wordIndex: [String: Int32] = [:]
+    var wordText: [String] = []
+    var wordStem: [UInt32] = []
+    var wordIsContent: [Bool] = []
+    var wordIsAcronym: [Bool] = []
+    // Stems; id 0 is "none".
+    var stemIndex: [String: UInt32] = [:]
+    var stemText: [String] = [""]
+
+    // The corpus as word ids; -1 ends a phrase; ≤ -2 marks the acronym of definition -2-k.
+    var flat: [Int32] = []
+    var docOffsets: [Int] = [0]
+    var definitions: [Definition] = []
+    var docDefinitionOffsets: [Int] = [0]
+    var globalAcronyms: [Int32: PhraseKey] = [:]
+
+    // Thesaurus as keys.
+    var thesaurusMap: [PhraseKey: PhraseKey?] = [:]
+    var thesaurusLabel: [PhraseKey: String] = [:]
+
+    // Candidate statistics.
+    var keyIndex: [PhraseKey: Int32] = [:]
+    var keys: [PhraseKey] = []
+    var frequency: [Int32] = []
+    var documentFrequency: [Int32] = []
+    var lastDocument: [Int32] = []
+
+    init(options: KeyPhraseExtractor.Options) {
+        self.options = options
+        if let thesaurus = options.thesaurus { prepareThesaurus(thesaurus) }
+    }
+
+    var documentCount: Int { docOffsets.count - 1 }
+
+    // MARK: Lexicon
+
+    mutating func stemID(_ stem: String) -> UInt32 {
+        if let id = stemIndex[stem] { return id }
+        let id = UInt32(stemText.count)
+        stemText.append(stem); stemIndex[stem] = id
+        return id
+    }
+
+    mutating func wordID(_ token: Token) -> Int32 {
+        let acronym = CorpusBuilder.acronymForm(token.original)
+        let form = acronym ?? token.text
+        if let id = wordIndex[form] { return id }
+        let id = Int32(wordText.count)
+        let lower = acronym?.lowercased() ?? token.text
+        let isContent = !options.stopWords.contains(token.text) && !options.stopWords.contains(lower)
+            && lower.unicodeScalars.count >= options.minWordLength
+        wordIndex[form] = id
+        wordText.append(form)
+        wordStem.append(stemID(acronym != nil ? lower : stemmer.stem(token: lower)))
+        wordIsContent.append(isContent)
+        wordIsAcronym.append(acronym != nil && isContent)
+        return id
+    }
+
+    /// The acronym form of a word as written ("LLMs" → "LLM", "ViT" → "ViT"), or nil when it
+    /// does not look like an acronym: 2–10 characters starting with an upper-case letter,
+    /// at least two upper-case letters and no more lower-case than upper-case ones.
+    static func acronymForm(_ original: String) -> String? {
+        var scalars = Array(original.unicodeScalars)
+        guard scalars.count >= 2, scalars.count <= 11 else { return nil }
+        if scalars.count >= 3, scalars.last == "s", scalars[scalars.count - 2].properties.isUppercase {
+            scalars.removeLast()
+        }
+        guard scalars.count <= 10, scalars[0].properties.isUppercase else { return nil }
+        var upper = 0, lower = 0
+        for c in scalars {
+            if c.properties.isUppercase { upper += 1 } else if c.properties.isLowercase { lower += 1 }
+        }
+        guard upper >= 2, lower <= upper else { return nil }
+        var view = String.UnicodeScalarView(); view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// Key of a run of stem ids.
+    mutating func makeKey(_ stems: [UInt32]) -> PhraseKey {
+        if stems.isEmpty { return PhraseKey() }
+        if stems.count <= 4 {
+            var k = PhraseKey()
+            k.s0 = stems[0]
+            if stems.count > 1 { k.s1 = stems[1] }
+            if stems.count > 2 { k.s2 = stems[2] }
+            if stems.count > 3 { k.s3 = stems[3] }
+            return k
+        }
+        return PhraseKey(s0: stemID(stems.map { stemText[Int($0)] }.joined(separator: " ")))
+    }
+
+    func keyString(_ k: PhraseKey) -> String {
+        (0..<k.count).map { stemText[Int(k[$0])] }.joined(separator: " ")
+    }
+
+    mutating func phraseKey(_ text: String) -> PhraseKey {
+        let stems = Tokenizer().tokenize(text).map { stemID(stemmer.stem(token: $0.text)) }
+        return makeKey(stems)
+    }
+
+    mutating func prepareThesaurus(_ thesaurus: Thesaurus) {
+        for entry in thesaurus.entries {
+            let from = phraseKey(entry.label)
+            guard from.count > 0 else { continue }
+            if let replacement = entry.replacement {
+                let to = phraseKey(replacement)
+                guard to.count > 0 else { thesaurusMap[from] = .some(nil); continue }
+                thesaurusMap[from] = to
+                if thesaurusLabel[to] == nil { thesaurusLabel[to] = replacement }
+            } else {
+                thesaurusMap[from] = .some(nil)
+            }
+        }
+    }
+
+    // MARK: Pass 1: tokens → word ids, acronym definitions
+
+    mutating func read(_ documents: [String]) {
+        let batch = 1024
+        let tokenizer = Tokenizer()
+        var start = 0
+        let slots = UnsafeMutableBufferPointer<[Token]>.allocate(capacity: min(batch, max(documents.count, 1)))
+        slots.initialize(repeating: [])
+        defer { slots.deinitialize(); slots.deallocate() }
+        let box = UncheckedBox(slots)
+        while start < documents.count {
+            let end = min(start + batch, documents.count)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                box.value[k] = tokenizer.tokenize(documents[first + k])
+            }
+            for k in 0..<(end - start) {
+                addDocument(slots[k])
+                slots[k] = []
+            }
+            start = end
+        }
+        resolveDefinitions()
+    }
+
+    mutating func addDocument(_ tokens: [Token]) {
+        let d = documentCount
+        var tokenPosition: [Int] = []
+        tokenPosition.reserveCapacity(tokens.count)
+        for (i, token) in tokens.enumerated() {
+            if i > 0 && token.phrase != tokens[i - 1].phrase { flat.append(-1) }
+            tokenPosition.append(flat.count)
+            flat.append(wordID(token))
+        }
+        if options.mergeAcronyms {
+            for (j, token) in tokens.enumerated()
+            where token.flags.contains(.openParenBefore) && token.flags.contains(.closeParenAfter) {
+                let acronym = flat[tokenPosition[j]]
+                guard wordIsAcronym[Int(acronym)], let first = longFormStart(tokens, acronymAt: j) else { continue }
+                let expansion = (first..<j).map { flat[tokenPosition[$0]] }
+                guard wordIsContent[Int(expansion.first!)], wordIsContent[Int(expansion.last!)] else { continue }
+                flat[tokenPosition[j]] = Int32(-2 - definitions.count)
+                definitions.append(Definition(document: d, acronym: acronym, expansion: expansion))
+            }
+        }
+        docOffsets.append(flat.count)
+        docDefinitionOffsets.append(definitions.count)
+    }
+
+    /// Schwartz–Hearst: index of the first token of the long form of the acronym at `j`,
+    /// searching the phrase segment just before the parenthesis, at most
+    /// min(|A| + 5, 2|A|) words back; nil when the acronym's characters cannot be matched
+    /// right to left with its first character at the start of a word.
+    func longFormStart(_ tokens: [Token], acronymAt j: Int) -> Int? {
+        let short = Array(tokens[j].original.lowercased().unicodeScalars).filter { Tokenizer.isWordScalar($0) }
+        guard short.count >= 2 else { return nil }
+        let maxWords = min(short.count + 5, short.count * 2)
+        var first = j
+        while first > 0 && j - first < maxWords && tokens[first - 1].phrase == tokens[j].phrase - 1
+            && tokens[first - 1].sentence == tokens[j].sentence { first -= 1 }
+        guard first < j else { return nil }
+        // Long-form characters with the token each belongs to.
+        var chars: [Unicode.Scalar] = []
+        var owner: [Int] = []
+        for t in first..<j {
+            if !chars.isEmpty { chars.append(" "); owner.append(t) }
+            for c in tokens[t].text.unicodeScalars { chars.append(c); owner.append(t) }
+        }
+        // Plural acronyms ("LLMs") match their singular letters.
+        var sIndex = short.count - 1
+        if short.count >= 3 && short[sIndex] == "s" && CorpusBuilder.acronymForm(tokens[j].original) != tokens[j].original { sIndex -= 1 }
+        var lIndex = chars.count - 1
+        while sIndex >= 0 {
+            let c = short[sIndex]
+            while lIndex >= 0 && (chars[lIndex] != c
+                    || (sIndex == 0 && lIndex > 0 && Tokenizer.isWordScalar(chars[lIndex - 1]))) {
+                lIndex -= 1
+            }
+            if lIndex < 0 { return nil }
+            lIndex -= 1; sIndex -= 1
+        }
+        let start = owner[lIndex + 1]
+        // The long form must not be the acronym itself.
+        if start == j - 1 && tokens[start].text == tokens[j].text { return nil }
+        return start
+    }
+
+    mutating func resolveDefinitions() {
+        var tally: [Int32: [PhraseKey: Int]] = [:]
+        for k in definitions.indices {
+            let stems = definitions[k].expansion.map { wordStem[Int($0)] }
+            definitions[k].key = makeKey(stems)
+            definitions[k].hasInnerStopWord = definitions[k].expansion.contains { !wordIsContent[Int($0)] }
+                || definitions[k].expansion.count > options.maxPhraseLength
+            tally[definitions[k].acronym, default: [:]][definitions[k].key, default: 0] += 1
+        }
+        guard options.corpusWideAcronyms else { return }
+        for (acronym, counts) in tally {
+            // Most frequent long form; ties broken by the smaller key text, for determinism.
+            let best = counts.max { a, b in a.value != b.value ? a.value < b.value : keyString(a.key) > keyString(b.key) }!
+            globalAcronyms[acronym] = best.key
+        }
+    }
+
+    // MARK: Candidate enumeration
+
+    /// Calls `body(key, start, length, acronym)` for each candidate occurrence of document `d`
+    /// after acronym and thesaurus rewriting. `start ≥ 0`: the surface is `flat[start..<start+length]`;
+    /// `start == -1`: no surface (acronym use or thesaurus rewrite); `start ≤ -2`: the surface
+    /// is the expansion of definition `-2 - start`. `acronym` is the acronym's word id or -1.
+    @inline(__always)
+    func forEachCandidate(_ d: Int, _ body: (PhraseKey, Int, Int, Int32) -> Void) {
+        let lo = docOffsets[d], hi = docOffsets[d + 1]
+        let defLo = docDefinitionOffsets[d], defHi = docDefinitionOffsets[d + 1]
+        let maxLength = options.maxPhraseLength
+        let rewrite = !thesaurusMap.isEmpty
+        var i = lo
+        while i < hi {
+            let w = flat[i]
+            if w <= -2 {
+                let def = definitions[Int(-2 - w)]
+                if def.hasInnerStopWord { emit(def.key, Int(w), def.expansion.count, def.acronym, rewrite, body) }
+                i += 1; continue
+            }
+            guard w >= 0, wordIsContent[Int(w)] else { i += 1; continue }
+            var runEnd = i + 1
+            while runEnd < hi && flat[runEnd] >= 0 && wordIsContent[Int(flat[runEnd])] { runEnd += 1 }
+            for s in i..<runEnd {
+                var k = PhraseKey()
+                for n in 1...min(maxLength, runEnd - s) {
+                    let stem = wordStem[Int(flat[s + n - 1])]
+                    switch n {
+                    case 1: k.s0 = stem
+                    case 2: k.s1 = stem
+                    case 3: k.s2 = stem
+                    default: k.s3 = stem
+                    }
+                    if n == 1 && options.mergeAcronyms && wordIsAcronym[Int(flat[s])] {
+                        if let expansion = acronymExpansion(flat[s], defLo, defHi) {
+                            emit(expansion, -1, 1, flat[s], rewrite, body)
+                            continue
+                        }
+                    }
+                    emit(k, s, n, -1, rewrite, body)
+                }
+            }
+            i = runEnd
+        }
+    }
+
+    @inline(__always)
+    func emit(_ key: PhraseKey, _ start: Int, _ length: Int, _ acronym: Int32, _ rewrite: Bool, _ body: (PhraseKey, Int, Int, Int32) -> Void) {
+        if rewrite, let mapped = thesaurusMap[key] {
+            if let to = mapped { body(to, -1, length, -1) }
+            return
+        }
+        body(key, start, length, acronym)
+    }
+
+    func acronymExpansion(_ word: Int32, _ defLo: Int, _ defHi: Int) -> PhraseKey? {
+        var k = defLo
+        while k < defHi {
+            if definitions[k].acronym == word { return definitions[k].key }
+            k += 1
+        }
+        return options.corpusWideAcronyms ? globalAcronyms[word] : nil
+    }
+
+    // MARK: Pass 2 and 3: statistics, vocabulary, weights
+
+    mutating func countCandidates() {
+        // Work on locals (moved out of self) so that the closure does not access self.
+        var local = self.keyIndex
+        var keys = self.keys, frequency = self.frequency, df = self.documentFrequency, last = self.lastDocument
+        self.keyIndex = [:]; self.keys = []; self.frequency = []; self.documentFrequency = []; self.lastDocument = []
+        for d in 0..<documentCount {
+            let doc = Int32(d)
+            forEachCandidate(d) { key, _, _, _ in
+                let idx: Int
+                if let existing = local[key] {
+                    idx = Int(existing)
+                } else {
+                    idx = keys.count
+                    local[key] = Int32(idx); keys.append(key)
+                    frequency.append(0); df.append(0); last.append(-1)
+                }
+                frequency[idx] += 1
+                if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
+            }
+        }
+        self.keyIndex = local; self.keys = keys; self.frequency = frequency
+        self.documentFrequency = df; self.lastDocument = last
+    }
+
+    /// Keys that pass the document-frequency filters and the nested-phrase rule.
+    func selectVocabulary() -> [Int] {
+        let n = Double(max(documentCount, 1))
+        var kept = [Bool](repeating: false, count: keys.count)
+        for k in keys.indices {
+            let df = Int(documentFrequency[k])
+            kept[k] = df >= options.minDocumentFrequency && Double(df) / n <= options.maxDocumentFrequencyRatio
+        }
+        if options.collapseNestedPhrases {
+            var nested = [Bool](repeating: false, count: keys.count)
+            for p in keys.indices where kept[p] && keys[p].count >= 2 {
+                let key = keys[p]
+                let len = key.count
+                for sub in 1..<len {
+                    for start in 0...(len - sub) {
+                        var s = PhraseKey()
+                        for t in 0..<sub {
+                            let v = key[start + t]
+                            switch t { case 0: s.s0 = v; case 1: s.s1 = v; case 2: s.s2 = v; default: s.s3 = v }
+                        }
+                        guard let si = keyIndex[s].map(Int.init), kept[si] else { continue }
+                        var times = 0
+                        for st in 0...(len - sub) where (0..<sub).allSatisfy({ key[st + $0] == s[$0] }) { times += 1 }
+                        if Int(frequency[p]) * times >= Int(frequency[si]) { nested[si] = true }
+                    }
+                }
+            }
+            for k in keys.indices where nested[k] { kept[k] = false }
+        }
+        return keys.indices.filter { kept[$0] }
+    }
+
+    mutating func finish() -> TermModel {
+        countCandidates()
+        var vocabulary = selectVocabulary()
+        let keyStrings = vocabulary.map { keyString(keys[$0]) }
+        let order = vocabulary.indices.sorted { keyStrings[$0] < keyStrings[$1] }
+        vocabulary = order.map { vocabulary[$0] }
+        let sortedKeyStrings = order.map { keyStrings[$0] }
+        var termOfKey = [Int32](repeating: -1, count: keys.count)
+        for (t, k) in vocabulary.enumerated() { termOfKey[k] = Int32(t) }
+        let termCount = vocabulary.count
+        let n = documentCount
+
+        // idf per term.
+        let idf: [Double] = vocabulary.map { k in
+            let df = Double(documentFrequency[k]), nn = Double(n)
+            switch options.weighting {
+            case .tfidf: return log((1 + nn) / (1 + df)) + 1
+            case .bm25: return log(1 + (nn - df + 0.5) / (df + 0.5))
+            }
+        }
+
+        // Per-document counts.
+        var tf = [Int32](repeating: 0, count: termCount)
+        var touched: [Int32] = []
+        var surfaceVotes: [SurfaceVote: Int] = [:]
+        var surfaceOrder: [SurfaceVote: Int] = [:]
+        var definitionLabel: [Int32: String] = [:]
+        var acronymVotes: [AcronymVote: Int] = [:]
+        var offsets = [0]; offsets.reserveCapacity(n + 1)
+        var columns: [Int32] = [], counts: [Int32] = []
+        var documentLength = [Int](repeating: 0, count: n)
+        let keyIndex = self.keyIndex
+        for d in 0..<n {
+            for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] {
+                documentLength[d] += 1
+            }
+            let flat = self.flat, definitions = self.definitions, wordText = self.wordText
+            forEachCandidate(d) { key, start, length, acronym in
+                guard let idx = keyIndex[key] else { return }
+                let term = termOfKey[Int(idx)]
+                guard term >= 0 else { return }
+                if tf[Int(term)] == 0 { touched.append(term) }
+                tf[Int(term)] += 1
+                if start >= 0 {
+                    var words = PhraseKey()
+                    for t in 0..<length {
+                        let v = UInt32(flat[start + t])
+                        switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
+                    }
+                    let vote = SurfaceVote(term: term, words: words)
+                    surfaceVotes[vote, default: 0] += 1
+                    if surfaceOrder[vote] == nil { surfaceOrder[vote] = surfaceOrder.count }
+                } else if start <= -2, definitionLabel[term] == nil {
+                    definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
+                }
+                if acronym >= 0 { acronymVotes[AcronymVote(term: term, word: acronym), default: 0] += 1 }
+            }
+            // Definitions without inner stop words: the "(LN)" itself is not counted, but
+            // the acronym is noted for the term.
+            for k in docDefinitionOffsets[d]..<docDefinitionOffsets[d + 1] where !definitions[k].hasInnerStopWord {
+                if let idx = keyIndex[definitions[k].key], termOfKey[Int(idx)] >= 0 {
+                    acronymVotes[AcronymVote(term: termOfKey[Int(idx)], word: definitions[k].acronym), default: 0] += 1
+                }
+            }
+            touched.sort()
+            for t in touched {
+                columns.append(t); counts.append(tf[Int(t)]); tf[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            offsets.append(columns.count)
+        }
+
+        // Weights.
+        let averageLength = n > 0 ? Double(documentLength.reduce(0, +)) / Double(n) : 0
+        var values = [Double](repeating: 0, count: columns.count)
+        for d in 0..<n {
+            let lo = offsets[d], hi = offsets[d + 1]
+            var sumSquares = 0.0
+            for e in lo..<hi {
+                let t = Int(columns[e]), c = Double(counts[e])
+                var w: Double
+                switch options.weighting {
+                case .tfidf(let sublinear):
+                    w = (sublinear ? 1 + log(c) : c) * idf[t]
+                case .bm25(let k1, let b):
+                    let norm = averageLength > 0 ? Double(documentLength[d]) / averageLength : 1
+                    w = idf[t] * c * (k1 + 1) / (c + k1 * (1 - b + b * norm))
+                }
+                values[e] = w; sumSquares += w * w
+            }
+            if sumSquares > 0 {
+                let inv = 1 / sumSquares.squareRoot()
+                for e in lo..<hi { values[e] *= inv }
+            }
+        }
+
+        // Labels: thesaurus replacement, else the most frequent surface form (ties: first seen),
+        // else the acronym definition, else the key.
+        var bestSurface = [(count: Int, order: Int, words: PhraseKey)?](repeating: nil, count: termCount)
+        for (vote, count) in surfaceVotes {
+            let order = surfaceOrder[vote]!
+            if let current = bestSurface[Int(vote.term)],
+               current.count > count || (current.count == count && current.order < order) { continue }
+            bestSurface[Int(vote.term)] = (count, order, vote.words)
+        }
+        var bestAcronym = [(count: Int, word: Int32)?](repeating: nil, count: termCount)
+        for (vote, count) in acronymVotes {
+            if let current = bestAcronym[Int(vote.term)],
+               current.count > count || (current.count == count && wordText[Int(current.word)] < wordText[Int(vote.word)]) { continue }
+            bestAcronym[Int(vote.term)] = (count, vote.word)
+        }
+        var terms: [Term] = []
+        terms.reserveCapacity(termCount)
+        for (t, k) in vocabulary.enumerated() {
+            let label: String
+            if let l = thesaurusLabel[keys[k]] {
+                label = l
+            } else if let best = bestSurface[t] {
+                label = (0..<best.words.count).map { wordText[Int(best.words[$0] - 1)] }.joined(separator: " ")
+            } else if let l = definitionLabel[Int32(t)] {
+                label = l
+            } else {
+                label = sortedKeyStrings[t]
+            }
+            terms.append(Term(
+                id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(documentFrequency[k]),
+                frequency: Int(frequency[k]), acronym: bestAcronym[t].map { wordText[Int($0.word)] }))
+        }
+        let matrix = SparseMatrix(rowCount: n, columnCount: termCount, offsets: offsets, columns: columns, values: values)
+        return TermModel(terms: terms, vectors: matrix, counts: counts, options: options)
+    }
+}
+
+/// Shares a buffer with the workers of `DispatchQueue.concurrentPerform`; each worker writes
+/// only its own slots.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,356 @@
+import CiteGraphCore
+import Dispatch
+import Foundation
+
+/// An inverted index (term → postings) over document vectors, for similarity search.
+///
+/// Postings of term `t` are `documents[offsets[t]..<offsets[t + 1]]` in increasing document
+/// order, with the document's weight for `t` in `weights`.
+public struct SimilarityIndex: Sendable {
+    /// The indexed vectors (rows: documents).
+    public let vectors: SparseMatrix
+    /// Posting offsets, `vectors.columnCount + 1` long.
+    public let offsets: [Int]
+    public let documents: [Int32]
+    public let weights: [Double]
+    /// Largest Euclidean norm of a row (1 for L2-normalised vectors).
+    public let maxRowNorm: Double
+    /// Whether any weight is negative (disables the score-bound pruning of `TopKCosine`).
+    public let hasNegativeWeights: Bool
+
+    /// Builds the index by a counting sort of the matrix entries by term.
+    /// - Complexity: O(rows + columns + nnz) time and memory.
+    public init(_ vectors: SparseMatrix) {
+        self.vectors = vectors
+        let m = vectors.columnCount
+        var offsets = [Int](repeating: 0, count: m + 1)
+        for c in vectors.columns { offsets[Int(c) + 1] += 1 }
+        for t in 0..<m { offsets[t + 1] += offsets[t] }
+        var cursor = offsets
+        var documents = [Int32](repeating: 0, count: vectors.nonZeroCount)
+        var weights = [Double](repeating: 0, count: vectors.nonZeroCount)
+        for d in 0..<vectors.rowCount {
+            for e in vectors.offsets[d]..<vectors.offsets[d + 1] {
+                let t = Int(vectors.columns[e])
+                documents[cursor[t]] = Int32(d); weights[cursor[t]] = vectors.values[e]
+                cursor[t] += 1
+            }
+        }
+        self.offsets = offsets; self.documents = documents; self.weights = weights
+        var maxNorm = 0.0
+        for d in 0..<vectors.rowCount {
+            var s = 0.0
+            for e in vectors.offsets[d]..<vectors.offsets[d + 1] { s += vectors.values[e] * vectors.values[e] }
+            maxNorm = max(maxNorm, s.squareRoot())
+        }
+        self.maxRowNorm = maxNorm
+        self.hasNegativeWeights = vectors.values.contains { $0 < 0 }
+    }
+
+    /// Number of documents that contain term `t`.
+    public func postingCount(_ t: Int) -> Int { offsets[t + 1] - offsets[t] }
+}
+
+/// One nearest neighbour of a document.
+public struct Neighbor: Sendable, Equatable {
+    public let document: Int32
+    public let similarity: Double
+
+    public init(document: Int32, similarity: Double) { self.document = document; self.similarity = similarity }
+}
+
+/// Each document's nearest neighbours in CSR form: the neighbours of `d` are
+/// `documents[offsets[d]..<offsets[d + 1]]`, most similar first (ties: lower id first).
+public struct NeighborLists: Sendable, Equatable {
+    public let offsets: [Int]
+    public let documents: [Int32]
+    public let similarities: [Double]
+    /// Documents whose search left out terms above the posting cap without a proof that
+    /// they could not change the result (their lists may miss a neighbour; see `TopKCosine`).
+    public let cappedDocumentCount: Int
+
+    public init(offsets: [Int], documents: [Int32], similarities: [Double], cappedDocumentCount: Int = 0) {
+        precondition(offsets.last == documents.count && documents.count == similarities.count, "inconsistent lists")
+        self.offsets = offsets; self.documents = documents; self.similarities = similarities
+        self.cappedDocumentCount = cappedDocumentCount
+    }
+
+    public var documentCount: Int { offsets.count - 1 }
+
+    public func neighbors(of d: Int) -> [Neighbor] {
+        (offsets[d]..<offsets[d + 1]).map { Neighbor(document: documents[$0], similarity: similarities[$0]) }
+    }
+}
+
+/// Top-k cosine similarity search through an inverted index, without comparing all pairs.
+///
+/// For each document `d`, every term `t` of `d` adds `w_d(t) · w_o(t)` to an accumulator
+/// slot of every other document `o` in the postings of `t` (term-at-a-time scoring, as in
+/// the all-pairs similarity search of R. Bayardo, Y. Ma, R. Srikant, "Scaling up all pairs
+/// similarity search", WWW 2007, without its pruning bounds). The accumulator is one dense
+/// array per worker whose touched slots are listed and reset after each document — no
+/// dictionary per document. Candidates are ranked by the accumulated dot product, which is
+/// the cosine when the vectors are L2-normalised (as `TermModel.vectors` are); a min-heap
+/// keeps the best `k` at or above `threshold`.
+///
+/// **Posting cap.** Terms whose postings are longer than `maxPostings` are not used to find
+/// candidates: they would cost `df²` work and carry little information (their idf is low).
+/// For a document that has such terms, the best `k` candidates by the remaining terms are
+/// re-scored exactly (sparse dot product of the two vectors) before the threshold is applied,
+/// so reported similarities are always exact cosines; only the choice of candidates is
+/// approximate. With `maxPostings: nil` (or no term above the cap) the result equals the
+/// brute-force all-pairs top-k. The extractor's `maxDocumentFrequencyRatio` (default 0.5)
+/// already removes the longest lists.
+///
+/// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
+/// handling every W-th document and writing into that document's preallocated slots.
+///
+/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap)) time — near-linear in the corpus size for
+/// text-like vectors — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
+/// for n documents and W workers.
+public struct TopKCosine: Sendable {
+    /// Neighbours kept per document (≥ 1).
+    public let k: Int
+    /// Smallest cosine for a neighbour, in (0, 1].
+    public let threshold: Double
+    /// Longest postings list used to find candidates; nil uses every term.
+    public let maxPostings: Int?
+
+    /// - Throws: `TextError.invalidParameter` when `k < 1`, `threshold ∉ (0, 1]` or
+    ///   `maxPostings < 1`.
+    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 5_000) throws(TextError) {
+        guard k >= 1 else { throw .invalidParameter(name: "k", reason: "must be at least 1, got \(k)") }
+        guard threshold > 0 && threshold <= 1 else {
+            throw .invalidParameter(name: "threshold", reason: "must be in (0, 1], got \(threshold)")
+        }
+        if let cap = maxPostings, cap < 1 {
+            throw .invalidParameter(name: "maxPostings", reason: "must be at least 1, got \(cap)")
+        }
+        self.k = k; self.threshold = threshold; self.maxPostings = maxPostings
+    }
+
+    /// The top-k neighbours of every document.
+    public func neighbors(_ index: SimilarityIndex) -> NeighborLists {
+        let n = index.vectors.rowCount
+        let k = self.k
+        let slotDocuments = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n * k, 1))
+        let slotSimilarities = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n * k, 1))
+        let slotCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(n, 1))
+        slotCounts.initialize(repeating: 0)
+        let capped = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
+        capped.initialize(repeating: false)
+        defer { slotDocuments.deallocate(); slotSimilarities.deallocate(); slotCounts.deallocate(); capped.deallocate() }
+        let out = UncheckedBox((slotDocuments, slotSimilarities, slotCounts, capped))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
+        let search = self
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            search.runWorker(index, worker: w, workers: workers,
+                             documents: out.value.0, similarities: out.value.1, counts: out.value.2,
+                             capped: out.value.3)
+        }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for d in 0..<n { offsets[d + 1] = offsets[d] + slotCounts[d] }
+        var documents = [Int32](repeating: 0, count: offsets[n])
+        var similarities = [Double](repeating: 0, count: offsets[n])
+        for d in 0..<n {
+            for j in 0..<slotCounts[d] {
+                documents[offsets[d] + j] = slotDocuments[d * k + j]
+                similarities[offsets[d] + j] = slotSimilarities[d * k + j]
+            }
+        }
+        let cappedCount = capped.reduce(0) { $0 + ($1 ? 1 : 0) }
+        return NeighborLists(offsets: offsets, documents: documents, similarities: similarities,
+                             cappedDocumentCount: cappedCount)
+    }
+
+    /// The similarity graph as an undirected edge list: one edge per pair of documents where
+    /// either has the other among its top-k, weighted by their cosine, emitted once with
+    /// `source < target`, sorted by (source, target).
+    public func edges(_ index: SimilarityIndex) -> EdgeList {
+        TopKCosine.edges(from: neighbors(index))
+    }
+
+    /// Convenience: builds the index and returns `edges(_:)`.
+    public func edges(_ vectors: SparseMatrix) -> EdgeList { edges(SimilarityIndex(vectors)) }
+
+    /// Symmetrises neighbour lists into an undirected edge list (see `edges(_:)`).
+    /// - Complexity: O(m log m) for m neighbour entries.
+    public static func edges(from lists: NeighborLists) -> EdgeList {
+        var pairs: [(key: UInt64, weight: Double)] = []
+        pairs.reserveCapacity(lists.documents.count)
+        for d in 0..<lists.documentCount {
+            for j in lists.offsets[d]..<lists.offsets[d + 1] {
+                let o = Int(lists.documents[j])
+                let a = UInt64(min(d, o)), b = UInt64(max(d, o))
+                pairs.append((a << 32 | b, lists.similarities[j]))
+            }
+        }
+        pairs.sort { $0.key < $1.key }
+        var list = EdgeList()
+        list.reserveCapacity(pairs.count)
+        var previous: UInt64? = nil
+        for p in pairs where p.key != previous {
+            list.append(Int32(truncatingIfNeeded: p.key >> 32), Int32(truncatingIfNeeded: p.key & 0xffff_ffff), p.weight)
+            previous = p.key
+        }
+        return list
+    }
+
+    // MARK: Worker
+
+    private func runWorker(
+        _ index: SimilarityIndex, worker: Int, workers: Int,
+        documents slotDocuments: UnsafeMutableBufferPointer<Int32>,
+        similarities slotSimilarities: UnsafeMutableBufferPointer<Double>,
+        counts slotCounts: UnsafeMutableBufferPointer<Int>,
+        capped: UnsafeMutableBufferPointer<Bool>
+    ) {
+        let n = index.vectors.rowCount
+        let cap = maxPostings ?? Int.max
+        let k = self.k, threshold = self.threshold
+        let maxNorm = index.maxRowNorm
+        let prune = !index.hasNegativeWeights
+        var accumulator = [Double](repeating: 0, count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int32] = []
+        var order: [Int] = []
+        var suffix: [Double] = []
+        var candidates: [(Int32, Double)] = []
+        var heap = TopKHeap(capacity: k)
+        index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
+        index.vectors.columns.withUnsafeBufferPointer { rowTerms in
+        index.vectors.values.withUnsafeBufferPointer { rowWeights in
+        index.offsets.withUnsafeBufferPointer { postingOffsets in
+        index.documents.withUnsafeBufferPointer { postingDocuments in
+        index.weights.withUnsafeBufferPointer { postingWeights in
+        accumulator.withUnsafeMutableBufferPointer { acc in
+        seen.withUnsafeMutableBufferPointer { seen in
+            func postings(_ e: Int) -> Int {
+                let t = Int(rowTerms[e]); return postingOffsets[t + 1] - postingOffsets[t]
+            }
+            var d = worker
+            while d < n {
+                let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
+                // Terms from the rarest to the most common; suffix[j] bounds the score that
+                // terms j… can still add to any document (Cauchy–Schwarz).
+                order.removeAll(keepingCapacity: true)
+                order.append(contentsOf: rowLo..<rowHi)
+                order.sort { a, b in
+                    let pa = postings(a), pb = postings(b)
+                    return pa != pb ? pa < pb : a < b
+                }
+                suffix.removeAll(keepingCapacity: true)
+                suffix.append(contentsOf: repeatElement(0, count: order.count + 1))
+                if order.count > 0 {
+                    for j in stride(from: order.count - 1, through: 0, by: -1) {
+                        let w = rowWeights[order[j]]
+                        suffix[j] = suffix[j + 1] + w * w
+                    }
+                }
+                var stop = order.count
+                var hitCap = false
+                for j in 0..<order.count {
+                    let bound = suffix[j].squareRoot() * maxNorm
+                    if prune && bound < threshold { stop = j; break }
+                    let e = order[j]
+                    let t = Int(rowTerms[e])
+                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
+                    if hi - lo > cap { stop = j; hitCap = true; break }
+                    // Before a long postings list: if the k-th best partial score already
+                    // beats anything the remaining terms could give an untouched document,
+                    // stop collecting candidates (partial scores only grow: weights ≥ 0).
+                    if prune && hi - lo >= 128 && touched.count >= k && 4 * (hi - lo) >= touched.count {
+                        heap.removeAll()
+                        for o in touched { heap.offer(o, acc[Int(o)]) }
+                        if bound < max(threshold, heap.worst) { stop = j; break }
+                    }
+                    let wd = rowWeights[e]
+                    for p in lo..<hi {
+                        let o = Int(postingDocuments[p])
+                        if o == d { continue }
+                        if !seen[o] { seen[o] = true; touched.append(Int32(o)) }
+                        acc[o] += wd * postingWeights[p]
+                    }
+                }
+                let rest = stop < order.count ? suffix[stop].squareRoot() * maxNorm : 0
+                heap.removeAll()
+                if rest == 0 {
+                    for o in touched where acc[Int(o)] >= threshold { heap.offer(o, acc[Int(o)]) }
+                } else {
+                    // Terms from `stop` on were not scanned: re-score the candidates that could
+                    // still reach the list, best partial score first.
+                    candidates.removeAll(keepingCapacity: true)
+                    for o in touched where acc[Int(o)] + rest >= threshold { candidates.append((o, acc[Int(o)])) }
+                    candidates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                    for (o, partial) in candidates {
+                        if heap.isFull && partial + rest < heap.worst { break }
+                        var i = rowLo, j = rowOffsets[Int(o)]
+                        let jEnd = rowOffsets[Int(o) + 1]
+                        var s = 0.0
+                        while i < rowHi && j < jEnd {
+                            if rowTerms[i] == rowTerms[j] { s += rowWeights[i] * rowWeights[j]; i += 1; j += 1 }
+                            else if rowTerms[i] < rowTerms[j] { i += 1 } else { j += 1 }
+                        }
+                        if s >= threshold { heap.offer(o, s) }
+                    }
+                }
+                for o in touched { acc[Int(o)] = 0; seen[Int(o)] = false }
+                touched.removeAll(keepingCapacity: true)
+                var count = 0
+                for (o, s) in heap.sortedDescending() {
+                    slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
+                }
+                slotCounts[d] = count
+                capped[d] = hitCap
+                d += workers
+            }
+        }}}}}}}}
+    }
+}
+
+/// A bounded min-heap keeping the `capacity` best (similarity, document) pairs; "better"
+/// means a higher similarity, or an equal one with a lower document id.
+struct TopKHeap {
+    let capacity: Int
+    private(set) var items: [(Int32, Double)] = []
+
+    init(capacity: Int) { self.capacity = capacity; items.reserveCapacity(capacity) }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    var isFull: Bool { items.count >= capacity }
+
+    /// The k-th best similarity when full, else -infinity.
+    var worst: Double { items.count >= capacity ? items[0].1 : -.infinity }
+
+    @inline(__always) private static func worse(_ a: (Int32, Double), _ b: (Int32, Double)) -> Bool {
+        a.1 != b.1 ? a.1 < b.1 : a.0 > b.0
+    }
+
+    mutating func offer(_ document: Int32, _ similarity: Double) {
+        let item = (document, similarity)
+        if items.count < capacity {
+            items.append(item)
+            var c = items.count - 1
+            while c > 0 {
+                let p = (c - 1) / 2
+                if TopKHeap.worse(items[c], items[p]) { items.swapAt(c, p); c = p } else { break }
+            }
+        } else if TopKHeap.worse(items[0], item) {
+            items[0] = item
+            var p = 0
+            while true {
+                let l = 2 * p + 1, r = l + 1
+                var m = p
+                if l < items.count && TopKHeap.worse(items[l], items[m]) { m = l }
+                if r < items.count && TopKHeap.worse(items[r], items[m]) { m = r }
+                if m == p { break }
+                items.swapAt(p, m); p = m
+            }
+        }
+    }
+
+    func sortedDescending() -> [(Int32, Double)] {
+        items.sorted { TopKHeap.worse($1, $0) }
+    }
+}
