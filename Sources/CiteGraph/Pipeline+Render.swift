@@ -9,7 +9,11 @@ public struct RenderOptions: Sendable {
     public var top = 200
     /// Layout engine; nil picks sfdp beyond ~100 nodes, neato below.
     public var layout: Layout?
-    public init(top: Int = 200, layout: Layout? = nil) { self.top = top; self.layout = layout }
+    /// Edges drawn per node (its strongest); the rest are left out of the picture.
+    public var edgesPerNode = 6
+    public init(top: Int = 200, layout: Layout? = nil, edgesPerNode: Int = 6) {
+        self.top = top; self.layout = layout; self.edgesPerNode = edgesPerNode
+    }
 }
 
 extension Pipeline {
@@ -49,7 +53,9 @@ extension Pipeline {
             .map { LegendEntry(community: $0.community, label: "\($0.label) (\($0.size))") }
         let what = kind.nodeType == .paper ? "papers" : kind.nodeType == .term ? "topics" : "authors"
         let title = "\(kind.rawValue) graph: top \(nodes.count) of \(scores.count) \(what) by PageRank, coloured by community"
-        return Diagram(title: title, nodes: nodes, edges: edges, layout: options.layout, directed: kind.isDirected, legend: Array(legend))
+        let diagram = Diagram(title: title, nodes: nodes, edges: edges, layout: options.layout, directed: kind.isDirected, legend: Array(legend))
+        // Keep each node's strongest edges so the picture stays readable.
+        return diagram.reduced(toTop: nodes.count, strongestEdgesPerNode: options.edgesPerNode)
     }
 
     /// Renders the diagram of `kind` to `path` in `format`.

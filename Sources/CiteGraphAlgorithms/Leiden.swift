@@ -70,7 +70,7 @@ public struct Leiden: Sendable {
         var current = setup.quality(membership, quality, resolution)
         var iteration = 0
         // ΔH of modularity in the paper's normalisation is the gain divided by m.
-        let scale: Double = quality == .modularity ? max(setup.base.nodeWeight.reduce(0, +) / 2, .leastNormalMagnitude) : 1
+        let scale: Double = 1
         while n > 0 {
             if let m = maxIterations, iteration >= m { break }
             iteration += 1

@@ -63,76 +63,71 @@ extension Store {
                 sql: "INSERT INTO source_files (path, digest, format, records, rejects) VALUES (?, ?, ?, ?, ?)",
                 arguments: [batch.path, batch.digest, batch.format, batch.records.count, batch.rejects.count])
             let fileID = db.lastInsertedRowID
+            var index = try DeduplicationIndex(db: db)
+            let insertSource = try db.cachedStatement(
+                sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for record in batch.records {
-                let (paperID, rule) = try place(record, in: db)
+                let (paperID, rule) = try place(record, index: &index, in: db)
                 if rule == .new { summary.newPapers += 1 } else { summary.mergedByRule[rule.rawValue, default: 0] += 1 }
-                try db.execute(
-                    sql: """
-                        INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [paperID, fileID, record.source.file, record.source.format, record.source.position, record.source.line, rule.rawValue])
-                try storeAuthors(record.authors, paperID: paperID, in: db)
+                try insertSource.execute(arguments: [
+                    paperID, fileID, record.source.file, record.source.format, record.source.position, record.source.line, rule.rawValue,
+                ])
+                try storeAuthors(record.authors, paperID: paperID, index: &index, in: db)
                 try storeReferences(record.references, paperID: paperID, in: db)
             }
+            let insertReject = try db.cachedStatement(sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
             for reject in batch.rejects {
-                try db.execute(
-                    sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [reject.file, batch.digest, reject.line, reject.field, reject.reason])
+                try insertReject.execute(arguments: [reject.file, batch.digest, reject.line, reject.field, reject.reason])
             }
         }
         return summary
     }
 
     /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
-    private func place(_ record: PaperRecord, in db: Database) throws -> (Int64, MergeRule) {
+    private func place(_ record: PaperRecord, index: inout DeduplicationIndex, in db: Database) throws -> (Int64, MergeRule) {
         let titleKey = TitleKey.normalise(record.title)
         let shortKey = TitleKey.withoutShortName(record.title)
         var match: (Int64, MergeRule)?
-        for id in record.ids.sorted() {
-            let column = id.kind.rawValue
-            if id.kind == .local { continue }
-            if let found = try Int64.fetchOne(db, sql: "SELECT id FROM papers WHERE \(column) = ? LIMIT 1", arguments: [id.value]) {
-                match = (found, MergeRule(rawValue: column)!)
+        for id in record.ids.sorted() where id.kind != .local {
+            if let found = index.byID[id.kind]?[id.value] {
+                match = (found, MergeRule(rawValue: id.kind.rawValue)!)
                 break
             }
         }
-        if match == nil, let local = record.ids.first(where: { $0.kind == .local }),
-            let found = try Int64.fetchOne(db, sql: "SELECT id FROM papers WHERE ext_id = ?", arguments: [local.value])
-        {
+        if match == nil, let local = record.ids.first(where: { $0.kind == .local }), let found = index.byExternalID[local.value] {
             match = (found, .local)
         }
         if match == nil, !titleKey.isEmpty {
-            let yearClause = record.year == nil ? "" : " AND (year IS NULL OR year = \(record.year!))"
-            if let found = try Int64.fetchOne(
-                db, sql: "SELECT id FROM papers WHERE title_key = ?\(yearClause) ORDER BY id LIMIT 1", arguments: [titleKey])
-            {
+            if let found = DeduplicationIndex.firstMatching(index.byTitle[titleKey], year: record.year) {
                 match = (found, .title)
-            } else if let found = try Int64.fetchOne(
-                db,
-                sql: "SELECT id FROM papers WHERE (short_key = ? OR title_key = ?)\(yearClause) ORDER BY id LIMIT 1",
-                arguments: [titleKey, shortKey ?? "\u{0}"])
+            } else if let found = DeduplicationIndex.firstMatching(index.byShortKey[titleKey], year: record.year)
+                ?? shortKey.flatMap({ DeduplicationIndex.firstMatching(index.byTitle[$0], year: record.year) })
             {
                 match = (found, .nearTitle)
             }
         }
         if let (paperID, rule) = match {
             try merge(record, into: paperID, in: db)
+            for id in record.ids where id.kind != .local && index.byID[id.kind]?[id.value] == nil {
+                index.byID[id.kind, default: [:]][id.value] = paperID
+            }
             return (paperID, rule)
         }
         let extID = Store.externalID(for: record, titleKey: titleKey)
-        var columns = ["ext_id", "title", "title_key", "short_key", "abstract", "year", "venue", "keywords"]
-        var values: [DatabaseValueConvertible?] = [
+        let idValues = Dictionary(record.ids.map { ($0.kind, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO papers (ext_id, title, title_key, short_key, abstract, year, venue, keywords, doi, arxiv, pmid, openalex, s2, wos)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try insert.execute(arguments: [
             extID, record.title, titleKey, shortKey, record.abstract, record.year, record.venue,
             record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "),
-        ]
-        for id in Dictionary(record.ids.map { ($0.kind, $0.value) }, uniquingKeysWith: { a, _ in a }) where id.key != .local {
-            columns.append(id.key.rawValue); values.append(id.value)
-        }
-        try db.execute(
-            sql: "INSERT INTO papers (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-            arguments: StatementArguments(values))
-        return (db.lastInsertedRowID, .new)
+            idValues[.doi], idValues[.arxiv], idValues[.pmid], idValues[.openalex], idValues[.s2], idValues[.wos],
+        ])
+        let id = db.lastInsertedRowID
+        index.register(id: id, externalID: extID, ids: record.ids, titleKey: titleKey, shortKey: shortKey, year: record.year)
+        return (id, .new)
     }
 
     /// Fills fields the stored paper lacks (or has poorer) from `record`.
@@ -155,27 +150,29 @@ extension Store {
         }
     }
 
-    private func storeAuthors(_ names: [String], paperID: Int64, in db: Database) throws {
-        guard !names.isEmpty else { return }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM paper_authors WHERE paper_id = ?", arguments: [paperID]) == true {
-            return  // the first source with authors wins
-        }
+    private func storeAuthors(_ names: [String], paperID: Int64, index: inout DeduplicationIndex, in db: Database) throws {
+        guard !names.isEmpty, !index.papersWithAuthors.contains(paperID) else { return }  // the first source with authors wins
+        index.papersWithAuthors.insert(paperID)
+        let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors (name, name_key) VALUES (?, ?)")
+        let insertLink = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
         for (position, name) in names.enumerated() {
             let key = AuthorName.key(name)
-            try db.execute(sql: "INSERT OR IGNORE INTO authors (name, name_key) VALUES (?, ?)", arguments: [name, key])
-            let authorID = try Int64.fetchOne(db, sql: "SELECT id FROM authors WHERE name_key = ?", arguments: [key])!
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)",
-                arguments: [paperID, authorID, position])
+            let authorID: Int64
+            if let known = index.authorIDs[key] {
+                authorID = known
+            } else {
+                try insertAuthor.execute(arguments: [name, key])
+                authorID = db.lastInsertedRowID
+                index.authorIDs[key] = authorID
+            }
+            try insertLink.execute(arguments: [paperID, authorID, position])
         }
     }
 
     private func storeReferences(_ references: [String], paperID: Int64, in db: Database) throws {
-        for (position, raw) in references.enumerated() {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)",
-                arguments: [paperID, position, raw])
-        }
+        guard !references.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)")
+        for (position, raw) in references.enumerated() { try insert.execute(arguments: [paperID, position, raw]) }
     }
 
     /// The id shown for a paper: its first identifier as the source gave it, else a stable

@@ -12,44 +12,63 @@ extension Store {
     @discardableResult
     public func resolveReferences() throws -> Int {
         try pool.write { db in
-            var resolvedToCorpus = 0
             let pending = try Row.fetchAll(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL")
+            guard !pending.isEmpty else { return 0 }
+            var resolver = try ReferenceResolver(db: db)
+            let update = try db.cachedStatement(sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?")
+            var resolvedToCorpus = 0
             for row in pending {
                 let referenceID: Int64 = row[0]
-                let raw: String = row[1]
-                let (paperID, inCorpus) = try resolve(raw, in: db)
+                let (paperID, inCorpus) = try resolver.resolve(row[1], in: db)
                 if inCorpus { resolvedToCorpus += 1 }
-                try db.execute(sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?", arguments: [paperID, referenceID])
+                try update.execute(arguments: [paperID, referenceID])
             }
             return resolvedToCorpus
         }
     }
 
-    /// The paper a reference string names, creating a cited-only work when none does.
-    private func resolve(_ raw: String, in db: Database) throws -> (Int64, Bool) {
-        let trimmed = raw.trimmingWhitespace()
-        var candidates: [(String, String)] = [("ext_id", trimmed)]
-        if let doi = Self.doi(in: trimmed) { candidates.insert(("doi", doi), at: 0) }
-        if let arxiv = Self.arxivID(in: trimmed) { candidates.append(("arxiv", arxiv)) }
-        if trimmed.hasPrefix("W") || trimmed.contains("openalex.org/") {
-            candidates.append(("openalex", WorkID(kind: .openalex, value: trimmed).value))
-        }
-        for (column, value) in candidates {
-            if let row = try Row.fetchOne(db, sql: "SELECT id, cited_only FROM papers WHERE \(column) = ? LIMIT 1", arguments: [value]) {
-                return (row[0], !(row[1] as Bool))
+    /// Lookup tables for resolving references: ids, external ids and title keys of all papers.
+    struct ReferenceResolver {
+        var byColumn: [String: [String: (Int64, Bool)]] = [:]
+        var byTitle: [String: (Int64, Bool)] = [:]
+
+        init(db: Database) throws {
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, cited_only, ext_id, doi, arxiv, openalex, title_key FROM papers")
+            while let row = try rows.next() {
+                let entry: (Int64, Bool) = (row[0], !(row[1] as Bool))
+                for (offset, column) in ["ext_id", "doi", "arxiv", "openalex"].enumerated() {
+                    if let value: String = row[2 + offset], byColumn[column]?[value] == nil { byColumn[column, default: [:]][value] = entry }
+                }
+                let key: String = row[6]
+                if !key.isEmpty && byTitle[key] == nil { byTitle[key] = entry }
             }
         }
-        let key = TitleKey.normalise(trimmed)
-        if key.split(separator: " ").count >= 4,
-            let row = try Row.fetchOne(db, sql: "SELECT id, cited_only FROM papers WHERE title_key = ? LIMIT 1", arguments: [key])
-        {
-            return (row[0], !(row[1] as Bool))
+
+        /// The paper a reference string names, creating a cited-only work when none does.
+        mutating func resolve(_ raw: String, in db: Database) throws -> (Int64, Bool) {
+            let trimmed = raw.trimmingWhitespace()
+            let doi = Store.doi(in: trimmed)
+            var candidates: [(String, String)] = []
+            if let doi { candidates.append(("doi", doi)) }
+            candidates.append(("ext_id", trimmed))
+            if let arxiv = Store.arxivID(in: trimmed) { candidates.append(("arxiv", arxiv)) }
+            if trimmed.hasPrefix("W") || trimmed.contains("openalex.org/") {
+                candidates.append(("openalex", WorkID(kind: .openalex, value: trimmed).value))
+            }
+            for (column, value) in candidates {
+                if let found = byColumn[column]?[value] { return found }
+            }
+            let key = TitleKey.normalise(trimmed)
+            if key.split(separator: " ").count >= 4, let found = byTitle[key] { return found }
+            try db.execute(
+                sql: "INSERT INTO papers (ext_id, doi, title, title_key, cited_only) VALUES (?, ?, ?, ?, 1)",
+                arguments: [doi ?? trimmed, doi, trimmed, key])
+            let entry: (Int64, Bool) = (db.lastInsertedRowID, false)
+            byColumn["ext_id", default: [:]][doi ?? trimmed] = entry
+            if let doi { byColumn["doi", default: [:]][doi] = entry }
+            if !key.isEmpty && byTitle[key] == nil { byTitle[key] = entry }
+            return entry
         }
-        let doi = Self.doi(in: trimmed)
-        try db.execute(
-            sql: "INSERT INTO papers (ext_id, doi, title, title_key, cited_only) VALUES (?, ?, ?, ?, 1)",
-            arguments: [doi ?? trimmed, doi, trimmed, key])
-        return (db.lastInsertedRowID, false)
     }
 
     /// A DOI inside a reference string ("10.xxxx/…"), normalised.

@@ -13,10 +13,6 @@ public struct SimilarityIndex: Sendable {
     public let offsets: [Int]
     public let documents: [Int32]
     public let weights: [Double]
-    /// Largest Euclidean norm of a row (1 for L2-normalised vectors).
-    public let maxRowNorm: Double
-    /// Whether any weight is negative (disables the score-bound pruning of `TopKCosine`).
-    public let hasNegativeWeights: Bool
 
     /// Builds the index by a counting sort of the matrix entries by term.
     /// - Complexity: O(rows + columns + nnz) time and memory.
@@ -37,14 +33,6 @@ public struct SimilarityIndex: Sendable {
             }
         }
         self.offsets = offsets; self.documents = documents; self.weights = weights
-        var maxNorm = 0.0
-        for d in 0..<vectors.rowCount {
-            var s = 0.0
-            for e in vectors.offsets[d]..<vectors.offsets[d + 1] { s += vectors.values[e] * vectors.values[e] }
-            maxNorm = max(maxNorm, s.squareRoot())
-        }
-        self.maxRowNorm = maxNorm
-        self.hasNegativeWeights = vectors.values.contains { $0 < 0 }
     }
 
     /// Number of documents that contain term `t`.
@@ -94,19 +82,22 @@ public struct NeighborLists: Sendable, Equatable {
 /// keeps the best `k` at or above `threshold`.
 ///
 /// **Posting cap.** Terms whose postings are longer than `maxPostings` are not used to find
-/// candidates: they would cost `df²` work and carry little information (their idf is low).
-/// For a document that has such terms, the best `k` candidates by the remaining terms are
-/// re-scored exactly (sparse dot product of the two vectors) before the threshold is applied,
-/// so reported similarities are always exact cosines; only the choice of candidates is
-/// approximate. With `maxPostings: nil` (or no term above the cap) the result equals the
-/// brute-force all-pairs top-k. The extractor's `maxDocumentFrequencyRatio` (default 0.5)
-/// already removes the longest lists.
+/// candidates: scanning them costs `df²` work over the corpus — the only super-linear part —
+/// and they carry little information (their idf is low). For a document that has such terms
+/// the best `4k` candidates by the remaining terms are re-scored exactly (sparse dot product
+/// of the two rows) before the threshold and the top-k cut, so reported similarities are
+/// always exact cosines; only the choice of candidates is approximate, and
+/// `NeighborLists.cappedDocumentCount` tells how many documents this concerned. With
+/// `maxPostings: nil`, or when no term is above the cap, the result equals the brute-force
+/// all-pairs top-k. The default cap, 2,000 documents, bounds the work per document by
+/// 2,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
+/// has already removed the longest lists.
 ///
 /// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
 /// handling every W-th document and writing into that document's preallocated slots.
 ///
-/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap)) time — near-linear in the corpus size for
-/// text-like vectors — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
+/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap) + n·k·(log k + row length)) time — linear in
+/// the number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
 /// for n documents and W workers.
 public struct TopKCosine: Sendable {
     /// Neighbours kept per document (≥ 1).
@@ -118,7 +109,7 @@ public struct TopKCosine: Sendable {
 
     /// - Throws: `TextError.invalidParameter` when `k < 1`, `threshold ∉ (0, 1]` or
     ///   `maxPostings < 1`.
-    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 5_000) throws(TextError) {
+    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 2_000) throws(TextError) {
         guard k >= 1 else { throw .invalidParameter(name: "k", reason: "must be at least 1, got \(k)") }
         guard threshold > 0 && threshold <= 1 else {
             throw .invalidParameter(name: "threshold", reason: "must be in (0, 1], got \(threshold)")
@@ -208,15 +199,12 @@ public struct TopKCosine: Sendable {
         let n = index.vectors.rowCount
         let cap = maxPostings ?? Int.max
         let k = self.k, threshold = self.threshold
-        let maxNorm = index.maxRowNorm
-        let prune = !index.hasNegativeWeights
+        let rescoringPool = 4 * k
         var accumulator = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: n)
         var touched: [Int32] = []
-        var order: [Int] = []
-        var suffix: [Double] = []
-        var candidates: [(Int32, Double)] = []
         var heap = TopKHeap(capacity: k)
+        var pool = TopKHeap(capacity: rescoringPool)
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
@@ -225,45 +213,14 @@ public struct TopKCosine: Sendable {
         index.weights.withUnsafeBufferPointer { postingWeights in
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
-            func postings(_ e: Int) -> Int {
-                let t = Int(rowTerms[e]); return postingOffsets[t + 1] - postingOffsets[t]
-            }
             var d = worker
             while d < n {
                 let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
-                // Terms from the rarest to the most common; suffix[j] bounds the score that
-                // terms j… can still add to any document (Cauchy–Schwarz).
-                order.removeAll(keepingCapacity: true)
-                order.append(contentsOf: rowLo..<rowHi)
-                order.sort { a, b in
-                    let pa = postings(a), pb = postings(b)
-                    return pa != pb ? pa < pb : a < b
-                }
-                suffix.removeAll(keepingCapacity: true)
-                suffix.append(contentsOf: repeatElement(0, count: order.count + 1))
-                if order.count > 0 {
-                    for j in stride(from: order.count - 1, through: 0, by: -1) {
-                        let w = rowWeights[order[j]]
-                        suffix[j] = suffix[j + 1] + w * w
-                    }
-                }
-                var stop = order.count
-                var hitCap = false
-                for j in 0..<order.count {
-                    let bound = suffix[j].squareRoot() * maxNorm
-                    if prune && bound < threshold { stop = j; break }
-                    let e = order[j]
+                var skipped = false
+                for e in rowLo..<rowHi {
                     let t = Int(rowTerms[e])
                     let lo = postingOffsets[t], hi = postingOffsets[t + 1]
-                    if hi - lo > cap { stop = j; hitCap = true; break }
-                    // Before a long postings list: if the k-th best partial score already
-                    // beats anything the remaining terms could give an untouched document,
-                    // stop collecting candidates (partial scores only grow: weights ≥ 0).
-                    if prune && hi - lo >= 128 && touched.count >= k && 4 * (hi - lo) >= touched.count {
-                        heap.removeAll()
-                        for o in touched { heap.offer(o, acc[Int(o)]) }
-                        if bound < max(threshold, heap.worst) { stop = j; break }
-                    }
+                    if hi - lo > cap { skipped = true; continue }
                     let wd = rowWeights[e]
                     for p in lo..<hi {
                         let o = Int(postingDocuments[p])
@@ -272,18 +229,15 @@ public struct TopKCosine: Sendable {
                         acc[o] += wd * postingWeights[p]
                     }
                 }
-                let rest = stop < order.count ? suffix[stop].squareRoot() * maxNorm : 0
                 heap.removeAll()
-                if rest == 0 {
+                if !skipped {
                     for o in touched where acc[Int(o)] >= threshold { heap.offer(o, acc[Int(o)]) }
                 } else {
-                    // Terms from `stop` on were not scanned: re-score the candidates that could
-                    // still reach the list, best partial score first.
-                    candidates.removeAll(keepingCapacity: true)
-                    for o in touched where acc[Int(o)] + rest >= threshold { candidates.append((o, acc[Int(o)])) }
-                    candidates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                    for (o, partial) in candidates {
-                        if heap.isFull && partial + rest < heap.worst { break }
+                    // Some terms were left out: take the best candidates by partial score and
+                    // re-score them exactly (sparse dot product of the two rows).
+                    pool.removeAll()
+                    for o in touched { pool.offer(o, acc[Int(o)]) }
+                    for (o, _) in pool.items {
                         var i = rowLo, j = rowOffsets[Int(o)]
                         let jEnd = rowOffsets[Int(o) + 1]
                         var s = 0.0
@@ -301,7 +255,7 @@ public struct TopKCosine: Sendable {
                     slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
                 }
                 slotCounts[d] = count
-                capped[d] = hitCap
+                capped[d] = skipped
                 d += workers
             }
         }}}}}}}}

@@ -20,7 +20,7 @@ struct CiteGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, IngestCommand.self, BuildCommand.self, RankCommand.self, CommunitiesCommand.self,
-            RenderCommand.self, ReportCommand.self, StatsCommand.self,
+            RenderCommand.self, ReportCommand.self, ExportCommand.self, StatsCommand.self,
         ])
 
     /// Runs the command, printing errors of the library as "citegraph: error: …" with exit status 1.

@@ -1,0 +1,50 @@
+import CiteGraphCore
+import GRDB
+
+/// In-memory lookup tables for de-duplication during one ingest transaction: identifiers,
+/// title keys and author keys of everything stored, loaded once, kept current as records
+/// are placed. Replaces one indexed query per record and identifier with hash lookups.
+/// - Complexity: O(papers + authors) to load; O(1) expected per lookup.
+struct DeduplicationIndex {
+    var byID: [WorkID.Kind: [String: Int64]] = [:]
+    var byExternalID: [String: Int64] = [:]
+    /// title key → papers with that key and their year.
+    var byTitle: [String: [(id: Int64, year: Int?)]] = [:]
+    /// short key (title without "NAME:") → papers.
+    var byShortKey: [String: [(id: Int64, year: Int?)]] = [:]
+    var authorIDs: [String: Int64] = [:]
+    var papersWithAuthors = Set<Int64>()
+
+    init(db: Database) throws {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, ext_id, doi, arxiv, pmid, openalex, s2, wos, title_key, short_key, year FROM papers")
+        let kinds: [WorkID.Kind] = [.doi, .arxiv, .pmid, .openalex, .s2, .wos]
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            byExternalID[row[1]] = id
+            for (offset, kind) in kinds.enumerated() {
+                if let value: String = row[2 + offset] { byID[kind, default: [:]][value] = id }
+            }
+            let year: Int? = row[10]
+            let titleKey: String = row[8]
+            if !titleKey.isEmpty { byTitle[titleKey, default: []].append((id, year)) }
+            if let short: String = row[9] { byShortKey[short, default: []].append((id, year)) }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") { authorIDs[row[1]] = row[0] }
+        for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { papersWithAuthors.insert(id) }
+    }
+
+    /// The first candidate whose year agrees (equal, or either unknown).
+    static func firstMatching(_ candidates: [(id: Int64, year: Int?)]?, year: Int?) -> Int64? {
+        candidates?.first { $0.year == nil || year == nil || $0.year == year }?.id
+    }
+
+    mutating func register(id: Int64, externalID: String, ids: [WorkID], titleKey: String, shortKey: String?, year: Int?) {
+        byExternalID[externalID] = id
+        for workID in ids where workID.kind != .local && byID[workID.kind]?[workID.value] == nil {
+            byID[workID.kind, default: [:]][workID.value] = id
+        }
+        if !titleKey.isEmpty { byTitle[titleKey, default: []].append((id, year)) }
+        if let shortKey { byShortKey[shortKey, default: []].append((id, year)) }
+    }
+}
