@@ -21,7 +21,10 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev", "graphviz"])]),
-        .target(name: "CiteGraphExtract", dependencies: ["CiteGraphCore", "CLibXML2"]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CiteGraphExtract", dependencies: ["CiteGraphCore", "CLibXML2", "CZlib"]),
         .target(
             name: "CiteGraphStore",
             dependencies: ["CiteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages citegraph builds against, when any is missing.
 set -euo pipefail
-packages=(libgraphviz-dev libxml2-dev libsqlite3-dev graphviz pkg-config)
+packages=(libgraphviz-dev libxml2-dev libsqlite3-dev graphviz pkg-config zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

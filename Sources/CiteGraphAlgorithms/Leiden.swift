@@ -18,8 +18,10 @@ import Foundation
 /// Iterations repeat until one improves the quality by less than `stabilityThreshold`
 /// (or `maxIterations` are done, or one changes nothing).
 /// Runs on the undirected weighted graph: a directed graph is made undirected first with
-/// `Graph.undirected()`. ΔH for modularity is normalised as in the paper (divided by the
-/// total edge weight m), for CPM it is in edge-weight units.
+/// `Graph.undirected()`. ΔH is measured in edge-weight units for both qualities (as igraph
+/// and leidenalg do, not divided by m as in the paper's modularity), so with θ = 0.01 the
+/// refinement is close to greedy; on Cora, AAN, CiteSeer and generated graphs this gives
+/// higher modularity than the normalised form, which merges almost uniformly at random.
 ///
 /// Same seed and graph ⇒ identical result.
 /// - Complexity: O(m) per local-moving pass in practice, O(log n) levels, a few iterations;
@@ -69,7 +71,7 @@ public struct Leiden: Sendable {
         var membership = (0..<n).map { Int32($0) }
         var current = setup.quality(membership, quality, resolution)
         var iteration = 0
-        // ΔH of modularity in the paper's normalisation is the gain divided by m.
+        // Refinement gains in edge-weight units (see the type's documentation).
         let scale: Double = 1
         while n > 0 {
             if let m = maxIterations, iteration >= m { break }

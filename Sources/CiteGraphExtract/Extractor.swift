@@ -23,6 +23,16 @@ public enum Extractor {
             result = try JSONLinesReader.read(file)
         case .webOfScience:
             result = try WebOfScienceReader.read(file)
+        case .pubmedXML:
+            result = try PubMedXMLReader.read(file)
+        case .jats:
+            result = try JATSReader.read(file)
+        case .arxivOAI:
+            result = try ArxivOAIReader.read(file)
+        case .arxivAtom:
+            result = try ArxivAtomReader.read(file)
+        case .dblpXML:
+            result = try DBLPReader.read(file)
         case .json:
             result = try JSONDocumentReader.read(file)
         }

@@ -4,6 +4,11 @@ public enum FormatSniffer {
     /// - Throws: `ExtractError.unknownFormat` naming the file when nothing matches.
     public static func detect(_ file: RecordFile) throws -> RecordFormat {
         let head = String(decoding: file.bytes.prefix(4096), as: UTF8.self)
+        if PubMedXMLReader.looksLike(head) { return .pubmedXML }
+        if JATSReader.looksLike(head) { return .jats }
+        if ArxivOAIReader.looksLike(head) { return .arxivOAI }
+        if ArxivAtomReader.looksLike(head) { return .arxivAtom }
+        if DBLPReader.looksLike(head) { return .dblpXML }
         if DailyPapersReader.looksLike(head) { return .dailyPapers }
         if WebOfScienceReader.looksLike(head) { return .webOfScience }
         if JSONLinesReader.looksLike(head) { return .jsonl }

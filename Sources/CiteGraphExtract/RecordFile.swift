@@ -10,7 +10,8 @@ public struct RecordFile: Sendable {
     /// A stable 64-bit FNV-1a digest of the bytes, as 16 hex digits (identifies content, not security).
     public let digest: String
 
-    /// Opens and reads `path`, refusing a missing, unreadable, empty file or a directory.
+    /// Opens and reads `path` (inflating gzip content), refusing a missing, unreadable, empty
+    /// file or a directory.
     /// - Throws: `ExtractError` naming the path.
     public init(path: String) throws {
         var isDirectory: ObjCBool = false
@@ -28,7 +29,12 @@ public struct RecordFile: Sendable {
             throw ExtractError.unreadable(path: path, reason: error.localizedDescription)
         }
         if data.isEmpty { throw ExtractError.emptyFile(path: path) }
-        self.init(path: path, bytes: [UInt8](data))
+        var bytes = [UInt8](data)
+        if GzipInput.isGzip(bytes) {
+            bytes = try GzipInput.inflate(bytes, path: path)
+            if bytes.isEmpty { throw ExtractError.emptyFile(path: path) }
+        }
+        self.init(path: path, bytes: bytes)
     }
 
     /// Wraps bytes already in memory (tests, bundled resources).

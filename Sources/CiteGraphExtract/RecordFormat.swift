@@ -16,6 +16,16 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     case webOfScience = "wos"
     /// A JSON document of works (OpenAlex, Semantic Scholar, Crossref, AMiner DBLP).
     case json
+    /// PubMed XML (efetch, baseline files).
+    case pubmedXML = "pubmed-xml"
+    /// JATS / NLM article XML (PMC).
+    case jats
+    /// arXiv OAI-PMH responses (oai_dc, arXiv, arXivRaw).
+    case arxivOAI = "arxiv-oai"
+    /// arXiv API Atom feed.
+    case arxivAtom = "arxiv-atom"
+    /// dblp XML.
+    case dblpXML = "dblp-xml"
 
     /// A one-line description for `--help`.
     public var summary: String {
@@ -25,6 +35,11 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         case .csv: return "CSV/TSV with a header row: id, doi, title, abstract, authors, year, venue, keywords, references (Scopus exports too)"
         case .jsonl: return "JSON Lines, one object per line: id, doi, title, abstract, authors [names], year, venue, keywords, references [ids or DOIs]"
         case .webOfScience: return "Web of Science plain text (FN/VR header, tagged fields, CR cited references, ER/EF)"
+        case .pubmedXML: return "PubMed XML (PubmedArticleSet from efetch or the baseline): PMID, title, abstract, authors, journal, MeSH, references"
+        case .jats: return "JATS/NLM article XML (PMC .nxml, pmc-articleset): article-meta ids, title, abstract, authors, ref-list references"
+        case .arxivOAI: return "arXiv OAI-PMH XML (ListRecords/GetRecord in oai_dc, arXiv or arXivRaw; ListIdentifiers pages give no records)"
+        case .arxivAtom: return "arXiv API Atom feed (feed/entry: id, title, summary, authors, published, arxiv:doi, categories)"
+        case .dblpXML: return "dblp XML (article, inproceedings, … records; www person pages skipped; entities resolved without the DTD)"
         case .json: return "JSON works: OpenAlex (object, array, API page), Semantic Scholar, Crossref (work or items list), AMiner DBLP V12 array"
         case .edgeListCitedFirst: return "edge list with the cited paper first (`cited citing`, as LINQS cora.cites)"
         }

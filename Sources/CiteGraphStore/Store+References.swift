@@ -33,13 +33,13 @@ extension Store {
         var byTitle: [String: (Int64, Bool)] = [:]
 
         init(db: Database) throws {
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, cited_only, ext_id, doi, arxiv, openalex, title_key FROM papers")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, cited_only, ext_id, doi, arxiv, openalex, pmid, title_key FROM papers")
             while let row = try rows.next() {
                 let entry: (Int64, Bool) = (row[0], !(row[1] as Bool))
-                for (offset, column) in ["ext_id", "doi", "arxiv", "openalex"].enumerated() {
+                for (offset, column) in ["ext_id", "doi", "arxiv", "openalex", "pmid"].enumerated() {
                     if let value: String = row[2 + offset], byColumn[column]?[value] == nil { byColumn[column, default: [:]][value] = entry }
                 }
-                let key: String = row[6]
+                let key: String = row[7]
                 if !key.isEmpty && byTitle[key] == nil { byTitle[key] = entry }
             }
         }
@@ -52,6 +52,7 @@ extension Store {
             if let doi { candidates.append(("doi", doi)) }
             candidates.append(("ext_id", trimmed))
             if let arxiv = Store.arxivID(in: trimmed) { candidates.append(("arxiv", arxiv)) }
+            if trimmed.lowercased().hasPrefix("pmid:") { candidates.append(("pmid", String(trimmed.dropFirst(5)).trimmingWhitespace())) }
             if trimmed.hasPrefix("W") || trimmed.contains("openalex.org/") {
                 candidates.append(("openalex", WorkID(kind: .openalex, value: trimmed).value))
             }

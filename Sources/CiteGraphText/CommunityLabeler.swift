@@ -8,8 +8,9 @@ import Foundation
 /// members weight highly, the second the terms concentrated in `C` rather than spread over
 /// the corpus (a c-TF-IDF-like contrast; M. Grootendorst, "BERTopic", 2022, uses a similar
 /// class-based weighting). With `distinctiveness` 0 the score is the plain weight sum.
-/// Terms that are a contiguous sub-phrase of a better-ranked chosen term are skipped
-/// ("neural network" after "graph neural network").
+/// A term that is a contiguous sub-phrase or super-phrase of a better-ranked chosen term is
+/// skipped ("neural network" after "graph neural network", "deep reinforcement learning"
+/// after "reinforcement learning"), so that labels do not repeat themselves.
 public struct CommunityLabeler: Sendable {
     public let model: TermModel
     /// Exponent of the concentration factor (≥ 0).
@@ -74,7 +75,9 @@ public struct CommunityLabeler: Sendable {
             if chosen.count >= count { break }
             let term = model.terms[Int(t)]
             let words = term.key.split(separator: " ")
-            if chosenWords.contains(where: { TermModel.occurrences(of: words, in: $0) > 0 }) { continue }
+            if chosenWords.contains(where: {
+                TermModel.occurrences(of: words, in: $0) > 0 || TermModel.occurrences(of: $0, in: words) > 0
+            }) { continue }
             chosen.append(WeightedTerm(term: term, weight: score))
             chosenWords.append(words)
         }

@@ -124,6 +124,11 @@ public struct KeyPhraseExtractor: Sendable {
 struct PhraseKey: Hashable {
     var s0: UInt32 = 0, s1: UInt32 = 0, s2: UInt32 = 0, s3: UInt32 = 0
 
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(s0) << 32 | UInt64(s1))
+        hasher.combine(UInt64(s2) << 32 | UInt64(s3))
+    }
+
     var count: Int { s0 == 0 ? 0 : s1 == 0 ? 1 : s2 == 0 ? 2 : s3 == 0 ? 3 : 4 }
     subscript(i: Int) -> UInt32 { i == 0 ? s0 : i == 1 ? s1 : i == 2 ? s2 : s3 }
 }

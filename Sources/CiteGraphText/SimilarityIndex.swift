@@ -89,8 +89,8 @@ public struct NeighborLists: Sendable, Equatable {
 /// always exact cosines; only the choice of candidates is approximate, and
 /// `NeighborLists.cappedDocumentCount` tells how many documents this concerned. With
 /// `maxPostings: nil`, or when no term is above the cap, the result equals the brute-force
-/// all-pairs top-k. The default cap, 2,000 documents, bounds the work per document by
-/// 2,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
+/// all-pairs top-k. The default cap, 1,000 documents, bounds the work per document by
+/// 1,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
 /// has already removed the longest lists.
 ///
 /// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
@@ -109,7 +109,7 @@ public struct TopKCosine: Sendable {
 
     /// - Throws: `TextError.invalidParameter` when `k < 1`, `threshold ∉ (0, 1]` or
     ///   `maxPostings < 1`.
-    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 2_000) throws(TextError) {
+    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 1_000) throws(TextError) {
         guard k >= 1 else { throw .invalidParameter(name: "k", reason: "must be at least 1, got \(k)") }
         guard threshold > 0 && threshold <= 1 else {
             throw .invalidParameter(name: "threshold", reason: "must be in (0, 1], got \(threshold)")

@@ -51,10 +51,10 @@ public struct Thesaurus: Sendable, Equatable {
         var entries: [Entry] = []
         var sawHeader = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Splitting on Character newlines treats "\r\n" as one line end.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if !sawHeader {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

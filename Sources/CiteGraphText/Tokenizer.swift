@@ -97,7 +97,7 @@ public struct Tokenizer: Sendable {
                 case 0x20, 0x09, 0x0D, 0x0A, 0x0B, 0x0C, 0xA0, 0x200B, 0x2028, 0x2029:
                     flush()
                     var newlines = 0
-                    while i < n, let w = at(i), w.properties.isWhitespace || w.value == 0x200B {
+                    while i < n, let w = at(i), w.value == 0x20 || w.value == 0x0A || w.value == 0x200B || w.properties.isWhitespace {
                         if w.value == 0x0A || w.value == 0x2028 || w.value == 0x2029 { newlines += 1 }
                         i += 1
                     }
@@ -190,6 +190,10 @@ public struct Tokenizer: Sendable {
         mutating func append(_ c: Unicode.Scalar) {
             word.append(c)
             wordLength += 1
+            if c.isASCII {
+                if Tokenizer.isASCIILetter(c) { hasLetter = true }
+                return
+            }
             if c.properties.isAlphabetic {
                 hasLetter = true
                 if !c.isASCII && !hasMark { hasMark = c.properties.generalCategory.isMark }

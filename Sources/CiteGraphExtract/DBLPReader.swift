@@ -1,0 +1,104 @@
+import CiteGraphCore
+
+/// Reader for dblp XML (`dblp.xml` and excerpts: a `<dblp>` root of publication records),
+/// streamed; ISO-8859-1 and UTF-8 files alike.
+///
+/// Records: `article`, `inproceedings`, `proceedings`, `incollection`, `book`, `phdthesis`,
+/// `mastersthesis` and `data`, each one paper. `www` records are dblp's person and homepage
+/// entries, not publications: they are skipped (neither records nor rejects), as are
+/// elements of unknown type.
+///
+/// Fields used: `@key` (local id `dblp:KEY`), `author` (in order; dblp's homonym number
+/// such as "Manish Singh 0001" dropped), `title` (dblp's closing period dropped), `year`,
+/// `journal`, else `booktitle`, else `school` (venue), `ee` links to doi.org (DOI) or
+/// arxiv.org (arXiv id), and `cite` (dblp keys of cited works, as `dblp:KEY`, "..."
+/// skipped). `crossref` names the proceedings volume a paper is part of, which is not a
+/// citation: it is used as the venue only when there is none.
+/// dblp's character entities (`&uuml;`, …, declared in `dblp.dtd`) are resolved from a
+/// built-in table: the DTD is never loaded, from the disk or the network.
+/// A record without a title is rejected with its line.
+/// - Complexity: O(file size) time; memory O(one record).
+public enum DBLPReader {
+    /// The publication record types of dblp.dtd (without `www`).
+    static let recordTypes: Set<String> = [
+        "article", "inproceedings", "proceedings", "incollection", "book", "phdthesis", "mastersthesis", "data",
+    ]
+
+    public static func looksLike(_ head: String) -> Bool {
+        head.contains("<dblp>") || head.contains("<!DOCTYPE dblp") || head.contains("dblp.dtd")
+    }
+
+    public static func read(_ file: RecordFile) throws -> ExtractResult {
+        try XMLRecordReading.run(file, format: .dblpXML) { reader, result in
+            var position = 0
+            var depth = 0
+            while let event = try reader.next() {
+                switch event {
+                case .text: continue
+                case .end: depth -= 1
+                case .start(let start):
+                    guard depth == 1 else { depth += 1; continue }
+                    if recordTypes.contains(start.localName) {
+                        switch try record(reader, start: start, file: file.path, position: position) {
+                        case .success(let record): result.records.append(record)
+                        case .failure(let reject): result.rejects.append(reject)
+                        }
+                        position += 1
+                    } else {
+                        try reader.skipElement()  // www (person pages) and unknown types
+                    }
+                }
+            }
+        }
+    }
+
+    static func record(_ reader: XMLStreamReader, start: XMLStart, file: String, position: Int) throws -> Result<PaperRecord, RejectedRecord> {
+        var ids: [WorkID] = []
+        if let key = start.attributes["key"], !key.isEmpty { ids.append(WorkID(kind: .local, value: "dblp:\(key)")) }
+        var title = ""
+        var authors: [String] = []
+        var year: Int? = nil
+        var journal: String? = nil, booktitle: String? = nil, school: String? = nil, crossref: String? = nil
+        var references: [String] = []
+        _ = try reader.readText { s in
+            switch s.localName {
+            case "author": authors.append(withoutHomonymNumber(try reader.readText()))
+            case "title": title = try reader.readText()
+            case "year": year = XMLRecordReading.year(in: try reader.readText())
+            case "journal": journal = try reader.readText()
+            case "booktitle": booktitle = try reader.readText()
+            case "school": school = try reader.readText()
+            case "crossref": crossref = try reader.readText()
+            case "ee":
+                let link = try reader.readText()
+                if link.contains("doi.org/10."), let doi = XMLRecordReading.doi(in: link) {
+                    XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids)
+                } else if link.contains("arxiv.org/abs/"), let range = link.range(of: "arxiv.org/abs/") {
+                    XMLRecordReading.add(WorkID(kind: .arxiv, value: String(link[range.upperBound...])), to: &ids)
+                }
+            case "cite":
+                let key = try reader.readText()
+                if !key.isEmpty, key != "..." { references.append("dblp:\(key)") }
+            default:
+                try reader.skipElement()
+            }
+            return true
+        }
+        if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
+        guard !title.isEmpty else {
+            return .failure(RejectedRecord(file: file, line: start.line, field: "title", reason: "\(start.localName) has no title"))
+        }
+        let venue = [journal, booktitle, school, crossref].compactMap { $0 }.first { !$0.isEmpty }
+        return .success(
+            PaperRecord(
+                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.dblpXML.rawValue),
+                ids: ids, title: title, authors: authors.filter { !$0.isEmpty }, year: year, venue: venue, references: references))
+    }
+
+    /// "Manish Singh 0001" → "Manish Singh" (dblp numbers people who share a name).
+    static func withoutHomonymNumber(_ name: String) -> String {
+        guard let space = name.lastIndex(of: " ") else { return name }
+        let tail = name[name.index(after: space)...]
+        return tail.count == 4 && tail.allSatisfy(\.isASCII) && tail.allSatisfy(\.isNumber) ? String(name[..<space]) : name
+    }
+}

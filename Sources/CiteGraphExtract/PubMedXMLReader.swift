@@ -1,0 +1,158 @@
+import CiteGraphCore
+
+/// Reader for PubMed XML as NCBI efetch and the PubMed baseline files write it
+/// (`<PubmedArticleSet>` of `<PubmedArticle>`, and `<PubmedBookArticle>`), streamed.
+///
+/// Fields used: `MedlineCitation/PMID` (id), `ArticleTitle` (`VernacularTitle` when it is
+/// empty; `BookTitle` for books), every `Abstract/AbstractText` part, joined with its
+/// `Label` ("BACKGROUND: …"), `AuthorList/Author` (`LastName, ForeName` — `Initials` when
+/// there is no fore name — or `CollectiveName`; authors marked `ValidYN="N"` skipped),
+/// `Journal/Title` (venue), `PubDate/Year` or the first year in `PubDate/MedlineDate`, the
+/// DOI from `ELocationID[@EIdType=doi]` or `PubmedData/ArticleIdList`, MeSH
+/// `DescriptorName`s and `KeywordList/Keyword`s (keywords), and each
+/// `ReferenceList/Reference` as its DOI, else `pmid:N`, else its `Citation` text.
+/// An article without any title is rejected with its line; an XML error stops the reading
+/// and is reported with libxml2's message and line (see `XMLRecordReading.run`).
+/// - Complexity: O(file size) time; memory O(one article).
+public enum PubMedXMLReader {
+    public static func looksLike(_ head: String) -> Bool {
+        head.contains("<PubmedArticleSet") || head.contains("<PubmedArticle>") || head.contains("<PubmedBookArticle>")
+    }
+
+    public static func read(_ file: RecordFile) throws -> ExtractResult {
+        try XMLRecordReading.run(file, format: .pubmedXML) { reader, result in
+            var position = 0
+            while let event = try reader.next() {
+                guard case .start(let start) = event, start.localName == "PubmedArticle" || start.localName == "PubmedBookArticle"
+                else { continue }
+                switch try article(reader, start: start, file: file.path, position: position) {
+                case .success(let record): result.records.append(record)
+                case .failure(let reject): result.rejects.append(reject)
+                }
+                position += 1
+            }
+        }
+    }
+
+    /// Reads one article, from after its start tag to its end tag.
+    static func article(_ reader: XMLStreamReader, start: XMLStart, file: String, position: Int) throws -> Result<PaperRecord, RejectedRecord> {
+        var path = [start.localName]
+        var ids: [WorkID] = []
+        var title = ""
+        var vernacularTitle = ""
+        var abstract: [String] = []
+        var authors: [String] = []
+        var year: Int? = nil
+        var venue: String? = nil
+        var mesh: [String] = []
+        var keywords: [String] = []
+        var references: [String] = []
+        while !path.isEmpty, let event = try reader.next() {
+            switch event {
+            case .text: continue
+            case .end: path.removeLast()
+            case .start(let s):
+                let parent = path.last!
+                switch (s.localName, parent) {
+                case ("PMID", "MedlineCitation"), ("PMID", "BookDocument"):
+                    XMLRecordReading.add(WorkID(kind: .pmid, value: try reader.readText()), to: &ids)
+                case ("ArticleTitle", "Article"), ("ArticleTitle", "BookDocument"):
+                    title = try reader.readText()
+                case ("VernacularTitle", "Article"):
+                    vernacularTitle = try reader.readText()
+                case ("BookTitle", "Book"):
+                    let bookTitle = try reader.readText()
+                    if venue == nil { venue = bookTitle }
+                case ("AbstractText", "Abstract"):
+                    let text = try reader.readText()
+                    if let label = s.attributes["Label"], !label.isEmpty { abstract.append("\(label): \(text)") } else { abstract.append(text) }
+                case ("Author", "AuthorList"):
+                    let name = try author(reader)
+                    if s.attributes["ValidYN"] != "N", !name.isEmpty { authors.append(name) }
+                case ("Title", "Journal"):
+                    venue = try reader.readText()
+                case ("Year", "PubDate"), ("MedlineDate", "PubDate"):
+                    let text = try reader.readText()
+                    if year == nil { year = XMLRecordReading.year(in: text) }
+                case ("ELocationID", _):
+                    let text = try reader.readText()
+                    if s.attributes["EIdType"] == "doi", s.attributes["ValidYN"] != "N" { XMLRecordReading.add(WorkID(kind: .doi, value: text), to: &ids) }
+                case ("ArticleId", "ArticleIdList") where path.dropLast().last?.hasPrefix("Pubmed") == true:
+                    let text = try reader.readText()
+                    switch s.attributes["IdType"] {
+                    case "doi": XMLRecordReading.add(WorkID(kind: .doi, value: text), to: &ids)
+                    case "pubmed": XMLRecordReading.add(WorkID(kind: .pmid, value: text), to: &ids)
+                    default: break
+                    }
+                case ("DescriptorName", "MeshHeading"):
+                    mesh.append(try reader.readText())
+                case ("Keyword", "KeywordList"):
+                    keywords.append(try reader.readText())
+                case ("Reference", "ReferenceList"):
+                    if let reference = try reference(reader) { references.append(reference) }
+                default:
+                    path.append(s.localName)
+                }
+            }
+        }
+        if title.isEmpty || title == "[]" || title == "[Not Available]." { title = vernacularTitle.trimmingBrackets() }
+        guard !title.isEmpty else {
+            return .failure(RejectedRecord(file: file, line: start.line, field: "ArticleTitle", reason: "article has no title"))
+        }
+        let abstractText = abstract.filter { !$0.isEmpty }.joined(separator: " ")
+        return .success(
+            PaperRecord(
+                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.pubmedXML.rawValue),
+                ids: ids, title: title, abstract: abstractText.isEmpty ? nil : abstractText, authors: authors, year: year,
+                venue: venue, keywords: (mesh + keywords).filter { !$0.isEmpty }, references: references))
+    }
+
+    /// "LastName, ForeName" (or initials), or the collective name, of one `Author`.
+    static func author(_ reader: XMLStreamReader) throws -> String {
+        var last = "", fore = "", initials = "", collective = ""
+        _ = try reader.readText { s in
+            switch s.localName {
+            case "LastName": last = try reader.readText()
+            case "ForeName": fore = try reader.readText()
+            case "Initials": initials = try reader.readText()
+            case "CollectiveName": collective = try reader.readText()
+            default: try reader.skipElement()
+            }
+            return true
+        }
+        if last.isEmpty { return collective }
+        let given = fore.isEmpty ? initials : fore
+        return given.isEmpty ? last : "\(last), \(given)"
+    }
+
+    /// One `Reference`: its DOI, else `pmid:N`, else its citation text (nil when empty).
+    static func reference(_ reader: XMLStreamReader) throws -> String? {
+        var citation = "", doi: String? = nil, pmid: String? = nil
+        _ = try reader.readText { s in
+            switch s.localName {
+            case "Citation": citation = try reader.readText()
+            case "ArticleId":
+                let value = try reader.readText()
+                if s.attributes["IdType"] == "doi", doi == nil { doi = WorkID(kind: .doi, value: value).value }
+                if s.attributes["IdType"] == "pubmed", pmid == nil { pmid = value }
+            default: return false
+            }
+            return true
+        }
+        if let doi, !doi.isEmpty { return doi }
+        if let pmid, !pmid.isEmpty { return "pmid:\(pmid)" }
+        return citation.isEmpty ? nil : citation
+    }
+}
+
+extension String {
+    /// The string without whitespace and square brackets at its ends (PubMed brackets
+    /// translated titles: "[Title in English].").
+    fileprivate func trimmingBrackets() -> String {
+        var s = Substring(self.trimmingWhitespace())
+        while let f = s.first, f == "[" { s.removeFirst() }
+        if s.hasSuffix("].") { s.removeLast(2) }
+        while let l = s.last, l == "]" { s.removeLast() }
+        return String(s)
+    }
+}
