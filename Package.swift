@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "citegraph", targets: ["citegraph"]),
         .library(name: "CiteGraph", targets: ["CiteGraph"]),
+        .library(name: "CiteGraphAlgorithms", targets: ["CiteGraphAlgorithms"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

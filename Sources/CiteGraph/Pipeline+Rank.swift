@@ -16,9 +16,9 @@ public struct RankedNode: Sendable, Equatable {
 /// Parameters of a PageRank run.
 public struct RankOptions: Sendable {
     public var damping = 0.85
-    public var tolerance = 1e-10
+    public var tolerance = 1e-12
     public var maxIterations = 1000
-    public init(damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000) {
+    public init(damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000) {
         self.damping = damping; self.tolerance = tolerance; self.maxIterations = maxIterations
     }
 }

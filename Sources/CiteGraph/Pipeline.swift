@@ -30,14 +30,29 @@ public final class Pipeline: Sendable {
         -> [IngestSummary]
     {
         progress.begin("reading", total: paths.count)
-        var batches: [IngestBatch] = []
+        var files: [(file: RecordFile, digest: String, format: RecordFormat)] = []
         for (i, path) in paths.enumerated() {
             let name = displayNames?[i] ?? path
             let file = try RecordFile(path: path)
             let named = RecordFile(path: name, bytes: file.bytes)
-            let result = try Extractor.read(named, format: format, strict: strict)
+            files.append((named, file.digest, try format ?? FormatSniffer.detect(named)))
+        }
+        // BibTeX files given together form one database, so crossref resolves across them.
+        let bibtex = files.indices.filter { files[$0].format == .bibtex }
+        var results: [Int: ExtractResult] = [:]
+        if bibtex.count > 1 {
+            for (i, result) in zip(bibtex, try BibTeXReader.read(bibtex.map { files[$0].file })) {
+                if strict, let reject = result.rejects.first { throw reject.error }
+                results[i] = result
+            }
+        }
+        var batches: [IngestBatch] = []
+        for (i, entry) in files.enumerated() {
+            let result = try results[i] ?? Extractor.read(entry.file, format: entry.format, strict: strict)
             batches.append(
-                IngestBatch(path: name, digest: file.digest, format: result.format.rawValue, records: result.records, rejects: result.rejects))
+                IngestBatch(
+                    path: entry.file.path, digest: entry.digest, format: result.format.rawValue, records: result.records,
+                    rejects: result.rejects))
             progress.update(i + 1)
         }
         progress.begin("storing", total: batches.count)

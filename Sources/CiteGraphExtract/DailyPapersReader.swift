@@ -33,7 +33,7 @@ public enum DailyPapersReader {
         let text = try file.utf8Text()
         var lines: [(number: Int, text: String)] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TaggedText.lines(text) {
             number += 1
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if line.trimmingWhitespace().isEmpty { continue }

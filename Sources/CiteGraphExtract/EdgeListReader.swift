@@ -54,7 +54,7 @@ public enum EdgeListReader {
         var result = ExtractResult(format: .edgeList)
         var lineNumber = 0
         var sawData = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TaggedText.lines(text) {
             lineNumber += 1
             let trimmed = raw.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("%") || trimmed == "\r" { continue }

@@ -33,6 +33,12 @@ public enum Extractor {
             result = try ArxivAtomReader.read(file)
         case .dblpXML:
             result = try DBLPReader.read(file)
+        case .ris:
+            result = try RISReader.read(file)
+        case .bibtex:
+            result = try BibTeXReader.read(file)
+        case .medline:
+            result = try MedlineReader.read(file)
         case .json:
             result = try JSONDocumentReader.read(file)
         }

@@ -11,8 +11,11 @@ public enum FormatSniffer {
         if DBLPReader.looksLike(head) { return .dblpXML }
         if DailyPapersReader.looksLike(head) { return .dailyPapers }
         if WebOfScienceReader.looksLike(head) { return .webOfScience }
+        if RISReader.looksLike(head) { return .ris }
+        if MedlineReader.looksLike(head) { return .medline }
         if JSONLinesReader.looksLike(head) { return .jsonl }
         if JSONDocumentReader.looksLike(head) { return .json }
+        if BibTeXReader.looksLike(head) { return .bibtex }
         if CSVRecordReader.looksLike(head) { return .csv }
         if EdgeListReader.looksLike(head) { return .edgeList }
         let printable = head.unicodeScalars.prefix(512).allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\r" || $0 == "\t" }

@@ -26,6 +26,12 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     case arxivAtom = "arxiv-atom"
     /// dblp XML.
     case dblpXML = "dblp-xml"
+    /// RIS tagged records (`TY  - ` … `ER  - `).
+    case ris
+    /// BibTeX database (`@article{key, …}`).
+    case bibtex
+    /// PubMed MEDLINE text (`.nbib`).
+    case medline
 
     /// A one-line description for `--help`.
     public var summary: String {
@@ -40,6 +46,9 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         case .arxivOAI: return "arXiv OAI-PMH XML (ListRecords/GetRecord in oai_dc, arXiv or arXivRaw; ListIdentifiers pages give no records)"
         case .arxivAtom: return "arXiv API Atom feed (feed/entry: id, title, summary, authors, published, arxiv:doi, categories)"
         case .dblpXML: return "dblp XML (article, inproceedings, … records; www person pages skipped; entities resolved without the DTD)"
+        case .ris: return "RIS tagged records (`TY  - ` … `ER  - `; EndNote, Zotero, IEEE Xplore, Scopus, Springer exports)"
+        case .bibtex: return "BibTeX (@article{key, …}; @string macros, # concatenation, crossref, LaTeX accents to Unicode)"
+        case .medline: return "PubMed MEDLINE text / .nbib (`PMID- `, `TI  - `, `FAU - `, six-space continuation lines)"
         case .json: return "JSON works: OpenAlex (object, array, API page), Semantic Scholar, Crossref (work or items list), AMiner DBLP V12 array"
         case .edgeListCitedFirst: return "edge list with the cited paper first (`cited citing`, as LINQS cora.cites)"
         }

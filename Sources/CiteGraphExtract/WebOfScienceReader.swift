@@ -43,7 +43,7 @@ public enum WebOfScienceReader {
             case .failure(let reject): result.rejects.append(reject)
             }
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TaggedText.lines(text) {
             lineNumber += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }

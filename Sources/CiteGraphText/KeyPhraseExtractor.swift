@@ -516,8 +516,7 @@ private struct CorpusBuilder {
         // Per-document counts.
         var tf = [Int32](repeating: 0, count: termCount)
         var touched: [Int32] = []
-        var surfaceVotes: [SurfaceVote: Int] = [:]
-        var surfaceOrder: [SurfaceVote: Int] = [:]
+        var surfaceVotes: [SurfaceVote: (count: Int, order: Int)] = [:]
         var definitionLabel: [Int32: String] = [:]
         var acronymVotes: [AcronymVote: Int] = [:]
         var offsets = [0]; offsets.reserveCapacity(n + 1)
@@ -541,9 +540,8 @@ private struct CorpusBuilder {
                         let v = UInt32(flat[start + t])
                         switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
                     }
-                    let vote = SurfaceVote(term: term, words: words)
-                    surfaceVotes[vote, default: 0] += 1
-                    if surfaceOrder[vote] == nil { surfaceOrder[vote] = surfaceOrder.count }
+                    let order = surfaceVotes.count
+                    surfaceVotes[SurfaceVote(term: term, words: words), default: (0, order)].count += 1
                 } else if start <= -2, definitionLabel[term] == nil {
                     definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
                 }
@@ -591,8 +589,8 @@ private struct CorpusBuilder {
         // Labels: thesaurus replacement, else the most frequent surface form (ties: first seen),
         // else the acronym definition, else the key.
         var bestSurface = [(count: Int, order: Int, words: PhraseKey)?](repeating: nil, count: termCount)
-        for (vote, count) in surfaceVotes {
-            let order = surfaceOrder[vote]!
+        for (vote, value) in surfaceVotes {
+            let (count, order) = value
             if let current = bestSurface[Int(vote.term)],
                current.count > count || (current.count == count && current.order < order) { continue }
             bestSurface[Int(vote.term)] = (count, order, vote.words)

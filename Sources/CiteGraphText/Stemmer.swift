@@ -35,7 +35,7 @@ public struct Stemmer: Sendable {
 }
 
 /// The algorithm itself, on an array of Unicode scalar values (mutated in place). It follows
-/// `english.sbl` of Snowball 3.x step by step (names of the Snowball routines in comments).
+/// `english.sbl` of Snowball 3.x step by step (prelude, mark_regions, Step_1a … Step_5, postlude).
 enum Porter2 {
     private static let y: UInt32 = 121, capY: UInt32 = 89, apostrophe: UInt32 = 39
 

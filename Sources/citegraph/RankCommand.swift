@@ -23,8 +23,8 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Damping factor in [0, 1).")
     var damping: Double = 0.85
 
-    @Option(help: "Convergence tolerance (L1 change per iteration).")
-    var tolerance: Double = 1e-10
+    @Option(help: "Convergence tolerance per node: stops when the L1 change is below nodes × tolerance (as networkx).")
+    var tolerance: Double = 1e-12
 
     @Option(help: "Rows to print (0: all).")
     var top: Int = 20
