@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CiteGraphStoreTests", dependencies: ["CiteGraphStore", "CiteGraphExtract"]),
         .testTarget(name: "CiteGraphAlgorithmsTests", dependencies: ["CiteGraphAlgorithms"]),
         .testTarget(name: "CiteGraphRenderTests", dependencies: ["CiteGraphRender"]),
-        .testTarget(name: "CiteGraphTests", dependencies: ["CiteGraph", "citegraph"]),
+        .testTarget(name: "CiteGraphTests", dependencies: ["CiteGraph", "citegraph", "CiteGraphAlgorithms", "CiteGraphStore", "CiteGraphCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var topicCount = 100
     /// Co-author and co-occurrence counting.
     public var counting: Cooccurrence.Counting = .full
+    /// Co-author: papers with more authors are left out of the graph (nil: keep all). Large
+    /// consortia add k² pairs each.
+    public var maxAuthorsPerPaper: Int? = nil
 
     public init() {}
 }
@@ -49,8 +52,8 @@ extension Pipeline {
             return try topicMapEdges(options: options)
         case .coauthor:
             let groups = try store.authorGroups()
-            return (cooccurrenceEdges(groups, counting: options.counting, maxGroupSize: 100),
-                JSON.object(["counting": options.counting.rawValue, "max_authors_per_paper": 100]))
+            return (cooccurrenceEdges(groups, counting: options.counting, maxGroupSize: options.maxAuthorsPerPaper),
+                JSON.object(["counting": options.counting.rawValue, "max_authors_per_paper": options.maxAuthorsPerPaper ?? 0]))
         case .citation:
             var edges: [StoredEdge] = []
             var seen = Set<[Int64]>()

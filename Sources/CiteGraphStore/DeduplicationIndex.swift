@@ -12,6 +12,8 @@ struct DeduplicationIndex {
     var byTitle: [String: [(id: Int64, year: Int?)]] = [:]
     /// short key (title without "NAME:") → papers.
     var byShortKey: [String: [(id: Int64, year: Int?)]] = [:]
+    /// Each paper's identifiers, to refuse title merges between papers whose ids differ.
+    var idsOfPaper: [Int64: [WorkID.Kind: String]] = [:]
     var authorIDs: [String: Int64] = [:]
     var papersWithAuthors = Set<Int64>()
 
@@ -23,7 +25,10 @@ struct DeduplicationIndex {
             let id: Int64 = row[0]
             byExternalID[row[1]] = id
             for (offset, kind) in kinds.enumerated() {
-                if let value: String = row[2 + offset] { byID[kind, default: [:]][value] = id }
+                if let value: String = row[2 + offset] {
+                    byID[kind, default: [:]][value] = id
+                    idsOfPaper[id, default: [:]][kind] = value
+                }
             }
             let year: Int? = row[10]
             let titleKey: String = row[8]
@@ -34,15 +39,21 @@ struct DeduplicationIndex {
         for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { papersWithAuthors.insert(id) }
     }
 
-    /// The first candidate whose year agrees (equal, or either unknown).
-    static func firstMatching(_ candidates: [(id: Int64, year: Int?)]?, year: Int?) -> Int64? {
-        candidates?.first { $0.year == nil || year == nil || $0.year == year }?.id
+    /// The first candidate whose year agrees (equal, or either unknown) and whose
+    /// identifiers do not contradict `ids` (two different DOIs or WoS ids are two works).
+    func firstMatching(_ candidates: [(id: Int64, year: Int?)]?, year: Int?, ids: [WorkID]) -> Int64? {
+        candidates?.first { candidate in
+            guard candidate.year == nil || year == nil || candidate.year == year else { return false }
+            guard let known = idsOfPaper[candidate.id] else { return true }
+            return !ids.contains { $0.kind != .local && known[$0.kind] != nil && known[$0.kind] != $0.value }
+        }?.id
     }
 
     mutating func register(id: Int64, externalID: String, ids: [WorkID], titleKey: String, shortKey: String?, year: Int?) {
         byExternalID[externalID] = id
-        for workID in ids where workID.kind != .local && byID[workID.kind]?[workID.value] == nil {
-            byID[workID.kind, default: [:]][workID.value] = id
+        for workID in ids where workID.kind != .local {
+            if byID[workID.kind]?[workID.value] == nil { byID[workID.kind, default: [:]][workID.value] = id }
+            if idsOfPaper[id]?[workID.kind] == nil { idsOfPaper[id, default: [:]][workID.kind] = workID.value }
         }
         if !titleKey.isEmpty { byTitle[titleKey, default: []].append((id, year)) }
         if let shortKey { byShortKey[shortKey, default: []].append((id, year)) }

@@ -98,18 +98,19 @@ extension Store {
             match = (found, .local)
         }
         if match == nil, !titleKey.isEmpty {
-            if let found = DeduplicationIndex.firstMatching(index.byTitle[titleKey], year: record.year) {
+            if let found = index.firstMatching(index.byTitle[titleKey], year: record.year, ids: record.ids) {
                 match = (found, .title)
-            } else if let found = DeduplicationIndex.firstMatching(index.byShortKey[titleKey], year: record.year)
-                ?? shortKey.flatMap({ DeduplicationIndex.firstMatching(index.byTitle[$0], year: record.year) })
+            } else if let found = index.firstMatching(index.byShortKey[titleKey], year: record.year, ids: record.ids)
+                ?? shortKey.flatMap({ index.firstMatching(index.byTitle[$0], year: record.year, ids: record.ids) })
             {
                 match = (found, .nearTitle)
             }
         }
         if let (paperID, rule) = match {
             try merge(record, into: paperID, in: db)
-            for id in record.ids where id.kind != .local && index.byID[id.kind]?[id.value] == nil {
-                index.byID[id.kind, default: [:]][id.value] = paperID
+            for id in record.ids where id.kind != .local {
+                if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
+                if index.idsOfPaper[paperID]?[id.kind] == nil { index.idsOfPaper[paperID, default: [:]][id.kind] = id.value }
             }
             return (paperID, rule)
         }
