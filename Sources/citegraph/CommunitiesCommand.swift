@@ -17,6 +17,7 @@ struct CommunitiesCommand: ParsableCommand {
               citegraph communities --graph cotopic
               citegraph communities --graph citation --algorithm louvain --resolution 0.5 --seed 7 --format json
               citegraph communities --graph cotopic --format csv > membership.csv
+              citegraph communities --graph cotopic --runs 10      # stability across seeds 1…10
             """)
 
     @OptionGroup var store: StoreOptions
@@ -36,25 +37,52 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "Output: table, csv (id,community) or json.")
     var format: TableFormat = .table
 
+    @Option(help: "Also run seeds SEED…SEED+N-1 and report stability: mean pairwise NMI and each community's persistence.")
+    var runs: Int = 1
+
     func validate() throws {
         if !(resolution > 0) { throw ValidationError("--resolution must be positive, got \(resolution)") }
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
     }
 
     func run() throws {
-        let result = try store.pipeline().communities(
-            graph: graph, options: CommunityOptions(algorithm: algorithm, resolution: resolution, seed: seed))
+        let pipeline = try store.pipeline()
+        let options = CommunityOptions(algorithm: algorithm, resolution: resolution, seed: seed)
+        var stability: StabilityReport? = nil
+        let result: CommunityResult
+        if runs > 1 {
+            (result, stability) = try pipeline.stability(graph: graph, options: options, runs: runs)
+        } else {
+            result = try pipeline.communities(graph: graph, options: options)
+        }
         switch format {
         case .csv:
             print(Output.csv(header: ["id", "community"], rows: result.membership.map { [$0.id, String($0.community)] }), terminator: "")
         case .json:
-            print(Output.json([
+            var object: [String: Any] = [
                 "algorithm": algorithm.rawValue, "resolution": resolution, "seed": seed, "modularity": result.modularity,
                 "communities": result.labels.map { ["community": $0.community, "size": $0.size, "label": $0.label] },
-            ] as [String: Any]))
+            ]
+            if let stability {
+                object["stability"] = [
+                    "runs": runs, "seeds": stability.seeds, "modularities": stability.modularities,
+                    "community_counts": stability.communityCounts, "mean_pairwise_nmi": stability.meanPairwiseNMI,
+                    "persistence": stability.persistence,
+                ] as [String: Any]
+            }
+            print(Output.json(object))
         case .table:
             print("\(algorithm.rawValue), resolution \(resolution), seed \(seed): \(result.labels.count) communities, modularity \(String(format: "%.4f", result.modularity))")
-            print(Output.table(header: ["community", "size", "label"],
-                rows: result.labels.prefix(30).map { [String($0.community), String($0.size), Output.clip($0.label, 80)] }))
+            if let stability {
+                print("stability over \(runs) seeds: mean pairwise NMI \(String(format: "%.4f", stability.meanPairwiseNMI)), modularity \(String(format: "%.4f", stability.modularities.min()!))–\(String(format: "%.4f", stability.modularities.max()!))")
+                print(Output.table(header: ["community", "size", "persistence", "label"],
+                    rows: result.labels.prefix(30).map {
+                        [String($0.community), String($0.size), String(format: "%.2f", stability.persistence[$0.community]), Output.clip($0.label, 70)]
+                    }))
+            } else {
+                print(Output.table(header: ["community", "size", "label"],
+                    rows: result.labels.prefix(30).map { [String($0.community), String($0.size), Output.clip($0.label, 80)] }))
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ public struct AbstractGenerator: Sendable {
         "for", "of", "in", "with", "under", "on", "via", "from", "and", "to", "over", "between",
     ]
     private static let fillers = [
-        "which is", "that are", "and the", "as well as", "in terms of", "with respect to",
+        "which is", "that are", "as well as", "in terms of", "with respect to",
         "compared with", "based on", "such as", "together with", "by means of",
     ]
     private static let endings = [
@@ -167,7 +167,7 @@ public struct AbstractGenerator: Sendable {
             let size = 40_000
             while words.count < size {
                 var w = ""
-                for _ in 0..<(1 + rng.below(3)) {
+                for _ in 0..<(1 + rng.below(2) + (rng.unit() < 0.2 ? 1 : 0)) {
                     w += Lexicon.onsets[rng.below(Lexicon.onsets.count)] + Lexicon.vowels[rng.below(Lexicon.vowels.count)]
                         + Lexicon.codas[rng.below(Lexicon.codas.count)]
                 }
