@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "citegraph", targets: ["citegraph"]),
         .library(name: "CiteGraph", targets: ["CiteGraph"]),
         .library(name: "CiteGraphAlgorithms", targets: ["CiteGraphAlgorithms"]),
+        .library(name: "CiteGraphText", targets: ["CiteGraphText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

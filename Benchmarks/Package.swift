@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // Benchmarks for citegraph, kept out of the main package so that users never build
-// package-benchmark. Run: `swift package benchmark` here; peer comparison: ./peer_compare.sh
+// package-benchmark. Run: `swift package benchmark` here; peer comparisons: ./peer_compare.sh
+// (graph algorithms vs igraph) and ./cotopic_peer_compare.sh (text vs scikit-learn).
 import PackageDescription
 
 let package = Package(
@@ -17,6 +18,19 @@ let package = Package(
         .executableTarget(
             name: "citegraph-bench",
             dependencies: ["CitationGraphGenerator", .product(name: "CiteGraphAlgorithms", package: "citegraph")]),
+        .target(name: "AbstractGenerator"),
+        .executableTarget(
+            name: "citegraph-text-bench",
+            dependencies: ["AbstractGenerator", .product(name: "CiteGraphText", package: "citegraph")]),
+        .executableTarget(
+            name: "Text",
+            dependencies: [
+                "AbstractGenerator",
+                .product(name: "CiteGraphText", package: "citegraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Text",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
             name: "Algorithms",
             dependencies: [

@@ -4,17 +4,21 @@ import CiteGraphStore
 import Foundation
 
 extension Pipeline {
-    /// The whole pipeline: ingest `paths` (the bundled sample corpus when empty), build every
-    /// graph the data supports, rank and cluster the co-topic graph and the topic map, and
-    /// write diagrams and reports under `outDir`.
+    /// The whole pipeline: ingest `paths` (the bundled sample corpus when empty), build the
+    /// co-topic graph, the topic map, the citation graph (or, without references, the mention
+    /// graph) and the co-author graph, rank and cluster them, and write diagrams and reports
+    /// under `outDir`.
     @discardableResult
     public func run(paths: [String], format: RecordFormat? = nil, outDir: String, build options: BuildOptions = BuildOptions(),
         render renderOptions: RenderOptions = RenderOptions()) throws -> ReportFiles
     {
         if paths.isEmpty { _ = try ingestSampleCorpus() } else { _ = try ingest(paths: paths, format: format) }
         let stats = try store.stats()
-        var kinds: [GraphKind] = [.cotopic, .topics, .mention]
-        if stats.references > 0 { kinds += [.citation, .coupling, .cocitation] }
+        // Mentions stand in for citations only where the corpus has no references; coupling and
+        // co-citation grow quadratically with popular references, so they are built on request
+        // (`citegraph build --graph coupling --graph cocitation`).
+        var kinds: [GraphKind] = [.cotopic, .topics]
+        kinds.append(stats.references > 0 ? .citation : .mention)
         if stats.authors > 0 { kinds.append(.coauthor) }
         try build(kinds, options: options)
         for kind in [GraphKind.cotopic, .topics] {

@@ -55,6 +55,7 @@ public final class Pipeline: Sendable {
                     rejects: result.rejects))
             progress.update(i + 1)
         }
+        progress.finish("read \(batches.count) file(s): \(batches.reduce(0) { $0 + $1.records.count }) records")
         progress.begin("storing", total: batches.count)
         var summaries: [IngestSummary] = []
         for (i, batch) in batches.enumerated() {

@@ -17,27 +17,43 @@ public enum JSONLinesReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        var result = ExtractResult(format: .jsonl)
-        var lineNumber = 0
-        var position = 0
-        var start = file.bytes.startIndex
-        if file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        // Find the non-blank lines, then parse them on all cores in order-preserving chunks.
+        var found: [(range: Range<Int>, number: Int)] = []
         let bytes = file.bytes
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             lineNumber += 1
-            let line = bytes[start..<end]
+            if !bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { found.append((start..<end, lineNumber)) }
             start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let location = SourceLocation(file: file.path, position: position, line: lineNumber, format: RecordFormat.jsonl.rawValue)
-            position += 1
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                result.rejects.append(RejectedRecord(file: file.path, line: lineNumber, field: "json", reason: "not a JSON object"))
-                continue
+        }
+        let lines = found
+        let chunkCount = min(max(1, lines.count / 2_000), ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunks = UnsafeChunks<Result<PaperRecord, RejectedRecord>>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lo = lines.count * chunk / chunkCount, hi = lines.count * (chunk + 1) / chunkCount
+            var out: [Result<PaperRecord, RejectedRecord>] = []
+            out.reserveCapacity(hi - lo)
+            for i in lo..<hi {
+                let (range, number) = lines[i]
+                let location = SourceLocation(file: file.path, position: i, line: number, format: RecordFormat.jsonl.rawValue)
+                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[range])) as? [String: Any] else {
+                    out.append(.failure(RejectedRecord(file: file.path, line: number, field: "json", reason: "not a JSON object")))
+                    continue
+                }
+                out.append(JSONWorkMapper.record(from: object, location: location))
             }
-            switch JSONWorkMapper.record(from: object, location: location) {
-            case .success(let record): result.records.append(record)
-            case .failure(let reject): result.rejects.append(reject)
+            chunks.set(chunk, out)
+        }
+        var result = ExtractResult(format: .jsonl)
+        result.records.reserveCapacity(lines.count)
+        for chunk in 0..<chunkCount {
+            for item in chunks.get(chunk) {
+                switch item {
+                case .success(let record): result.records.append(record)
+                case .failure(let reject): result.rejects.append(reject)
+                }
             }
         }
         return result
@@ -50,6 +66,15 @@ extension Substring {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s
     }
+}
+
+/// Per-chunk result slots written by concurrent workers (each slot by exactly one worker).
+final class UnsafeChunks<Element>: @unchecked Sendable {
+    private var slots: [[Element]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [Element]) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> [Element] { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// Reader for JSON documents holding works: a single object, an array (OpenAlex export,

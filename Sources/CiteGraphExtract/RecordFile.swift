@@ -5,13 +5,14 @@ import Foundation
 public struct RecordFile: Sendable {
     /// The path as given by the user.
     public let path: String
-    /// The file's bytes.
+    /// The file's bytes (inflated when gzip; transcoded to UTF-8 when the file was UTF-16
+    /// with a byte-order mark).
     public let bytes: [UInt8]
     /// A stable 64-bit FNV-1a digest of the bytes, as 16 hex digits (identifies content, not security).
     public let digest: String
 
-    /// Opens and reads `path` (inflating gzip content), refusing a missing, unreadable, empty
-    /// file or a directory.
+    /// Opens and reads `path` (inflating gzip content, transcoding UTF-16 with a byte-order
+    /// mark to UTF-8), refusing a missing, unreadable, empty file or a directory.
     /// - Throws: `ExtractError` naming the path.
     public init(path: String) throws {
         var isDirectory: ObjCBool = false
@@ -34,6 +35,8 @@ public struct RecordFile: Sendable {
             bytes = try GzipInput.inflate(bytes, path: path)
             if bytes.isEmpty { throw ExtractError.emptyFile(path: path) }
         }
+        bytes = try RecordFile.transcodingUTF16(bytes, path: path)
+        if bytes.isEmpty { throw ExtractError.emptyFile(path: path) }
         self.init(path: path, bytes: bytes)
     }
 
@@ -50,7 +53,7 @@ public struct RecordFile: Sendable {
         var slice = bytes[...]
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
         if let text = String(validating: slice, as: UTF8.self) { return text }
-        // Find the line of the first invalid sequence for the message.
+        // Find the line and column of the first invalid sequence for the message.
         var line = 1
         var start = slice.startIndex
         for i in slice.indices where slice[i] == 0x0A {
@@ -58,7 +61,73 @@ public struct RecordFile: Sendable {
             line += 1
             start = i + 1
         }
-        throw ExtractError.encoding(path: path, line: line, reason: "not valid UTF-8 text; convert the file to UTF-8")
+        let end = slice[start...].firstIndex(of: 0x0A) ?? slice.endIndex
+        var column = 1
+        var offset = 0
+        var bad: UInt8 = 0
+        var iterator = slice[start..<end].makeIterator()
+        var decoder = UTF8()
+        scan: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                column += 1
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                break scan
+            case .error:
+                bad = slice[start + min(offset, end - start - 1)]
+                break scan
+            }
+        }
+        let hint = bad >= 0x80 ? " (byte 0x\(String(bad, radix: 16, uppercase: true)) at column \(column); Latin-1 or Windows-1252?)" : ""
+        throw ExtractError.encoding(
+            path: path, line: line,
+            reason: "not valid UTF-8 text\(hint); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+    }
+
+    /// `bytes` unchanged, or transcoded to UTF-8 (without BOM) when they start with a UTF-16
+    /// byte-order mark (FF FE little-endian, FE FF big-endian).
+    /// - Throws: `ExtractError.encoding` with the line of an unpaired surrogate or a
+    ///   dangling odd byte.
+    static func transcodingUTF16(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+        guard bytes.count >= 2 else { return bytes }
+        let littleEndian: Bool
+        if bytes[0] == 0xFF && bytes[1] == 0xFE {
+            littleEndian = true
+        } else if bytes[0] == 0xFE && bytes[1] == 0xFF {
+            littleEndian = false
+        } else {
+            return bytes
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(units.count + units.count / 2)
+        var line = 1
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1 }
+                UTF8.encode(scalar) { output.append($0) }
+            case .emptyInput:
+                break decoding
+            case .error:
+                throw ExtractError.encoding(
+                    path: path, line: line, reason: "not valid UTF-16 text (unpaired surrogate) after the byte-order mark")
+            }
+        }
+        if bytes.count % 2 == 1 {
+            throw ExtractError.encoding(path: path, line: line, reason: "UTF-16 text with an odd number of bytes (truncated?)")
+        }
+        return output
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> String {

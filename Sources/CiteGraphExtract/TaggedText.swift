@@ -17,7 +17,9 @@ enum TaggedText {
         for c in text.unicodeScalars {
             if (48...57).contains(c.value) {
                 digits += 1
-                value = value * 10 + Int(c.value - 48)
+                // Only runs of exactly four digits count: stop accumulating past five, so a
+                // long digit run cannot overflow.
+                if digits <= 5 { value = value * 10 + Int(c.value - 48) }
                 continue
             }
             if digits == 4, (1000...2999).contains(value) { return value }

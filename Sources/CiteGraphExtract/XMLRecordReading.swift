@@ -30,7 +30,9 @@ enum XMLRecordReading {
         for byte in Array(text.utf8) + [0x20] {
             if (0x30...0x39).contains(byte) {
                 digits += 1
-                value = value * 10 + Int(byte - 0x30)
+                // Only runs of exactly four digits count: stop accumulating past five, so a
+                // long digit run cannot overflow.
+                if digits <= 5 { value = value * 10 + Int(byte - 0x30) }
             } else {
                 if digits == 4, (1000...2999).contains(value) { return value }
                 digits = 0

@@ -8,8 +8,49 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-paper-authors-pk-first") { db in
+            try db.execute(sql: v2PaperAuthorsPKFirst)
+        }
+        migrator.registerMigration("v3-references-bulk") { db in
+            try db.execute(sql: v3ReferencesBulk)
+        }
         return migrator
     }
+
+    /// `paper_authors` with its primary-key columns first (`paper_id, position, author_id`).
+    /// Same columns and content; in v1 `PRAGMA integrity_check` of SQLite 3.40 (Debian 12)
+    /// falsely reports "NULL value in paper_authors.author_id" for every row, because of a bug
+    /// with WITHOUT ROWID tables whose primary key is not the leading columns.
+    static let v2PaperAuthorsPKFirst = """
+        CREATE TABLE paper_authors_v2 (
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
+            PRIMARY KEY (paper_id, position)
+        ) WITHOUT ROWID;
+        INSERT INTO paper_authors_v2 (paper_id, position, author_id) SELECT paper_id, position, author_id FROM paper_authors;
+        DROP TABLE paper_authors;
+        ALTER TABLE paper_authors_v2 RENAME TO paper_authors;
+        CREATE INDEX paper_authors_author ON paper_authors(author_id);
+        """
+
+    /// Version 3: `paper_references` without the UNIQUE(paper_id, raw) text index, which made
+    /// bulk ingest slow; duplicates are now removed before insertion.
+    static let v3ReferencesBulk = """
+        CREATE TABLE paper_references_v2 (
+            id INTEGER PRIMARY KEY,
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            resolved_paper_id INTEGER REFERENCES papers(id) ON DELETE SET NULL
+        );
+        INSERT INTO paper_references_v2 (id, paper_id, position, raw, resolved_paper_id)
+            SELECT id, paper_id, position, raw, resolved_paper_id FROM paper_references;
+        DROP TABLE paper_references;
+        ALTER TABLE paper_references_v2 RENAME TO paper_references;
+        CREATE INDEX paper_references_paper ON paper_references(paper_id);
+        CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id);
+        """
 
     /// Schema version 1. Documented table by table in the README.
     static let v1 = """

@@ -73,7 +73,7 @@ extension Store {
                     paperID, fileID, record.source.file, record.source.format, record.source.position, record.source.line, rule.rawValue,
                 ])
                 try storeAuthors(record.authors, paperID: paperID, index: &index, in: db)
-                try storeReferences(record.references, paperID: paperID, in: db)
+                try storeReferences(record.references, paperID: paperID, isNewPaper: rule == .new, in: db)
             }
             let insertReject = try db.cachedStatement(sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
             for reject in batch.rejects {
@@ -170,10 +170,23 @@ extension Store {
         }
     }
 
-    private func storeReferences(_ references: [String], paperID: Int64, in db: Database) throws {
+    /// Stores a record's references, without the ones its paper already has (a paper merged
+    /// from several sources lists each reference once).
+    private func storeReferences(_ references: [String], paperID: Int64, isNewPaper: Bool, in db: Database) throws {
         guard !references.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)")
-        for (position, raw) in references.enumerated() { try insert.execute(arguments: [paperID, position, raw]) }
+        var seen = Set<String>()
+        var position = 0
+        if !isNewPaper {
+            for raw in try String.fetchAll(db, sql: "SELECT raw FROM paper_references WHERE paper_id = ?", arguments: [paperID]) {
+                seen.insert(raw)
+            }
+            position = seen.count
+        }
+        let insert = try db.cachedStatement(sql: "INSERT INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)")
+        for raw in references where seen.insert(raw).inserted {
+            try insert.execute(arguments: [paperID, position, raw])
+            position += 1
+        }
     }
 
     /// The id shown for a paper: its first identifier as the source gave it, else a stable

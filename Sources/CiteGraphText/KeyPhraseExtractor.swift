@@ -134,7 +134,6 @@ struct PhraseKey: Hashable {
 }
 
 /// Word ids of a surface form, tagged with the term they spell.
-private struct SurfaceVote: Hashable { var term: Int32; var words: PhraseKey }
 private struct AcronymVote: Hashable { var term: Int32; var word: Int32 }
 
 private struct Definition {
@@ -151,6 +150,8 @@ private struct CorpusBuilder {
 
     // Lexicon of words (lower-cased, or the acronym form for acronym-like tokens).
     var wordIndex: [String: Int32] = [:]
+    /// Word id by the token as written: one lookup per token once the word was seen.
+    var surfaceIndex: [String: Int32] = [:]
     var wordText: [String] = []
     var wordStem: [UInt32] = []
     var wordIsContent: [Bool] = []
@@ -171,7 +172,7 @@ private struct CorpusBuilder {
     var thesaurusLabel: [PhraseKey: String] = [:]
 
     // Candidate statistics.
-    var keyIndex: [PhraseKey: Int32] = [:]
+    var keyIndex = PhraseKeyMap()
     var keys: [PhraseKey] = []
     var frequency: [Int32] = []
     var documentFrequency: [Int32] = []
@@ -194,6 +195,13 @@ private struct CorpusBuilder {
     }
 
     mutating func wordID(_ token: Token) -> Int32 {
+        if let id = surfaceIndex[token.original] { return id }
+        let id = newWordID(token)
+        surfaceIndex[token.original] = id
+        return id
+    }
+
+    mutating func newWordID(_ token: Token) -> Int32 {
         let acronym = CorpusBuilder.acronymForm(token.original)
         let form = acronym ?? token.text
         if let id = wordIndex[form] { return id }
@@ -440,16 +448,13 @@ private struct CorpusBuilder {
         // Work on locals (moved out of self) so that the closure does not access self.
         var local = self.keyIndex
         var keys = self.keys, frequency = self.frequency, df = self.documentFrequency, last = self.lastDocument
-        self.keyIndex = [:]; self.keys = []; self.frequency = []; self.documentFrequency = []; self.lastDocument = []
+        self.keyIndex = PhraseKeyMap(); self.keys = []; self.frequency = []; self.documentFrequency = []; self.lastDocument = []
         for d in 0..<documentCount {
             let doc = Int32(d)
             forEachCandidate(d) { key, _, _, _ in
-                let idx: Int
-                if let existing = local[key] {
-                    idx = Int(existing)
-                } else {
-                    idx = keys.count
-                    local[key] = Int32(idx); keys.append(key)
+                let idx = Int(local.findOrInsert(key, Int32(keys.count)))
+                if idx == keys.count {
+                    keys.append(key)
                     frequency.append(0); df.append(0); last.append(-1)
                 }
                 frequency[idx] += 1
@@ -516,7 +521,10 @@ private struct CorpusBuilder {
         // Per-document counts.
         var tf = [Int32](repeating: 0, count: termCount)
         var touched: [Int32] = []
-        var surfaceVotes: [SurfaceVote: (count: Int, order: Int)] = [:]
+        // Surface forms (word ids + 1) with their vote counts, in first-seen order. A surface
+        // spells exactly one key, so its term is fixed.
+        var surfaceIndex = PhraseKeyMap()
+        var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int] = []
         var definitionLabel: [Int32: String] = [:]
         var acronymVotes: [AcronymVote: Int] = [:]
         var offsets = [0]; offsets.reserveCapacity(n + 1)
@@ -540,8 +548,9 @@ private struct CorpusBuilder {
                         let v = UInt32(flat[start + t])
                         switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
                     }
-                    let order = surfaceVotes.count
-                    surfaceVotes[SurfaceVote(term: term, words: words), default: (0, order)].count += 1
+                    let slot = Int(surfaceIndex.findOrInsert(words, Int32(surfaceWords.count)))
+                    if slot == surfaceWords.count { surfaceWords.append(words); surfaceTerm.append(term); surfaceCount.append(0) }
+                    surfaceCount[slot] += 1
                 } else if start <= -2, definitionLabel[term] == nil {
                     definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
                 }
@@ -589,11 +598,11 @@ private struct CorpusBuilder {
         // Labels: thesaurus replacement, else the most frequent surface form (ties: first seen),
         // else the acronym definition, else the key.
         var bestSurface = [(count: Int, order: Int, words: PhraseKey)?](repeating: nil, count: termCount)
-        for (vote, value) in surfaceVotes {
-            let (count, order) = value
-            if let current = bestSurface[Int(vote.term)],
+        for order in surfaceWords.indices {
+            let count = surfaceCount[order], term = Int(surfaceTerm[order])
+            if let current = bestSurface[term],
                current.count > count || (current.count == count && current.order < order) { continue }
-            bestSurface[Int(vote.term)] = (count, order, vote.words)
+            bestSurface[term] = (count, order, surfaceWords[order])
         }
         var bestAcronym = [(count: Int, word: Int32)?](repeating: nil, count: termCount)
         for (vote, count) in acronymVotes {
@@ -620,6 +629,70 @@ private struct CorpusBuilder {
         }
         let matrix = SparseMatrix(rowCount: n, columnCount: termCount, offsets: offsets, columns: columns, values: values)
         return TermModel(terms: terms, vectors: matrix, counts: counts, options: options)
+    }
+}
+
+/// An open-addressing hash map from `PhraseKey` to `Int32` (linear probing, multiply-shift
+/// hash, load ≤ 1/2): the hot lookups of candidate counting without `Hasher`'s SipHash.
+struct PhraseKeyMap {
+    private var slots: [PhraseKey]
+    private var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init() {
+        slots = [PhraseKey](repeating: PhraseKey(), count: 1024)
+        values = [Int32](repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) private static func hash(_ k: PhraseKey) -> Int {
+        var h = (UInt64(k.s0) << 32 | UInt64(k.s1)) &* 0x9E37_79B9_7F4A_7C15
+        h ^= (UInt64(k.s2) << 32 | UInt64(k.s3)) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 29
+        h &*= 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h ^ (h >> 32))
+    }
+
+    /// The value of `key`, or nil.
+    subscript(key: PhraseKey) -> Int32? {
+        var i = PhraseKeyMap.hash(key) & mask
+        while true {
+            let v = values[i]
+            if v < 0 { return nil }
+            if slots[i] == key { return v }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The value of `key`; when absent, stores `value` (≥ 0) and returns it.
+    @inline(__always)
+    mutating func findOrInsert(_ key: PhraseKey, _ value: Int32) -> Int32 {
+        var i = PhraseKeyMap.hash(key) & mask
+        while true {
+            let v = values[i]
+            if v < 0 { break }
+            if slots[i] == key { return v }
+            i = (i + 1) & mask
+        }
+        slots[i] = key; values[i] = value; count += 1
+        if 2 * count > mask { grow() }
+        return value
+    }
+
+    private mutating func grow() {
+        let oldSlots = slots, oldValues = values
+        let capacity = 2 * (mask + 1)
+        slots = [PhraseKey](repeating: PhraseKey(), count: capacity)
+        values = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        for j in oldValues.indices where oldValues[j] >= 0 {
+            var i = PhraseKeyMap.hash(oldSlots[j]) & mask
+            while values[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = oldSlots[j]; values[i] = oldValues[j]
+        }
     }
 }
 

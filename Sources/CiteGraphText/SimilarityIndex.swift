@@ -13,6 +13,8 @@ public struct SimilarityIndex: Sendable {
     public let offsets: [Int]
     public let documents: [Int32]
     public let weights: [Double]
+    /// The smallest stored weight (+∞ when there is none).
+    let minimumWeight: Double
 
     /// Builds the index by a counting sort of the matrix entries by term.
     /// - Complexity: O(rows + columns + nnz) time and memory.
@@ -33,6 +35,7 @@ public struct SimilarityIndex: Sendable {
             }
         }
         self.offsets = offsets; self.documents = documents; self.weights = weights
+        minimumWeight = weights.min() ?? .infinity
     }
 
     /// Number of documents that contain term `t`.
@@ -93,12 +96,21 @@ public struct NeighborLists: Sendable, Equatable {
 /// 1,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
 /// has already removed the longest lists.
 ///
-/// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
-/// handling every W-th document and writing into that document's preallocated slots.
+/// **Each pair once.** The dot product is symmetric, so document `d` only scans the part of
+/// each posting list after `d` (postings are in document order; a binary search finds the
+/// start) and offers the score of `(d, o)` to the candidate heaps of both `d` and `o`. This
+/// halves the scoring work; the result is identical to scoring each document on its own,
+/// bit for bit, because both ways sum the same products in increasing term order.
 ///
-/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap) + n·k·(log k + row length)) time — linear in
-/// the number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
-/// for n documents and W workers.
+/// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
+/// handling every W-th document with its own dense accumulator and its own bounded heap per
+/// document (k slots, or 4k for documents with a capped term); a second parallel pass merges
+/// the W heaps of each document and re-scores the pools.
+///
+/// Complexity: O(½ Σ_t min(df_t, cap)² + n·k·(log k + row length)) time — linear in the
+/// number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list;
+/// O(W·(n + n·k) + nnz) memory (up to 4k heap slots per capped document) for n documents and
+/// W workers.
 public struct TopKCosine: Sendable {
     /// Neighbours kept per document (≥ 1).
     public let k: Int
@@ -124,21 +136,56 @@ public struct TopKCosine: Sendable {
     public func neighbors(_ index: SimilarityIndex) -> NeighborLists {
         let n = index.vectors.rowCount
         let k = self.k
+        let cap = maxPostings ?? Int.max
+        let poolSize = 4 * k
+        // Documents with a term above the cap keep a pool of 4k candidates by partial score
+        // (re-scored exactly at the end); the others keep their k best exact scores.
+        var cappedDocument = [Bool](repeating: false, count: n)
+        var slotOffsets = [Int](repeating: 0, count: n + 1)
+        for d in 0..<n {
+            var skipped = false
+            for e in index.vectors.offsets[d]..<index.vectors.offsets[d + 1]
+            where index.postingCount(Int(index.vectors.columns[e])) > cap { skipped = true; break }
+            cappedDocument[d] = skipped
+            slotOffsets[d + 1] = slotOffsets[d] + (skipped ? poolSize : k)
+        }
+        let slotTotal = slotOffsets[n]
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
+        // Per worker: a bounded heap per document (flat), and its fill count.
+        let heapDocuments = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(workers * slotTotal, 1))
+        let heapScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(workers * slotTotal, 1))
+        let heapCounts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(workers * n, 1))
+        heapCounts.initialize(repeating: 0)
         let slotDocuments = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n * k, 1))
         let slotSimilarities = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n * k, 1))
         let slotCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(n, 1))
         slotCounts.initialize(repeating: 0)
-        let capped = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
-        capped.initialize(repeating: false)
-        defer { slotDocuments.deallocate(); slotSimilarities.deallocate(); slotCounts.deallocate(); capped.deallocate() }
-        let out = UncheckedBox((slotDocuments, slotSimilarities, slotCounts, capped))
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
-        let search = self
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            search.runWorker(index, worker: w, workers: workers,
-                             documents: out.value.0, similarities: out.value.1, counts: out.value.2,
-                             capped: out.value.3)
+        defer {
+            heapDocuments.deallocate(); heapScores.deallocate(); heapCounts.deallocate()
+            slotDocuments.deallocate(); slotSimilarities.deallocate(); slotCounts.deallocate()
         }
+        let shared = UncheckedBox((heapDocuments, heapScores, heapCounts, slotDocuments, slotSimilarities, slotCounts))
+        let search = self
+        cappedDocument.withUnsafeBufferPointer { cappedDocument in
+        slotOffsets.withUnsafeBufferPointer { slotOffsets in
+            let layout = UncheckedBox((cappedDocument, slotOffsets))
+            // Pass 1: each pair scored once, from its lower document, offered to both sides.
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                search.scorePairs(
+                    index, worker: w, workers: workers, capped: layout.value.0, slotOffsets: layout.value.1,
+                    heapDocuments: shared.value.0.baseAddress! + w * slotTotal, heapScores: shared.value.1.baseAddress! + w * slotTotal,
+                    heapCounts: shared.value.2.baseAddress! + w * n)
+            }
+            // Pass 2: merge the workers' heaps per document; re-score the pools exactly.
+            let chunks = min(n, workers * 4)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                search.mergeHeaps(
+                    index, documents: (c * n / chunks)..<((c + 1) * n / chunks), workers: workers,
+                    capped: layout.value.0, slotOffsets: layout.value.1, slotTotal: slotTotal,
+                    heapDocuments: shared.value.0, heapScores: shared.value.1, heapCounts: shared.value.2,
+                    out: (shared.value.3, shared.value.4, shared.value.5))
+            }
+        }}
         var offsets = [Int](repeating: 0, count: n + 1)
         for d in 0..<n { offsets[d + 1] = offsets[d] + slotCounts[d] }
         var documents = [Int32](repeating: 0, count: offsets[n])
@@ -149,7 +196,7 @@ public struct TopKCosine: Sendable {
                 similarities[offsets[d] + j] = slotSimilarities[d * k + j]
             }
         }
-        let cappedCount = capped.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let cappedCount = cappedDocument.reduce(0) { $0 + ($1 ? 1 : 0) }
         return NeighborLists(offsets: offsets, documents: documents, similarities: similarities,
                              cappedDocumentCount: cappedCount)
     }
@@ -187,24 +234,33 @@ public struct TopKCosine: Sendable {
         return list
     }
 
-    // MARK: Worker
+    // MARK: Workers
 
-    private func runWorker(
+    /// Scores every pair `(d, o)` with `d < o` for the documents `d ≡ worker (mod workers)`
+    /// by term-at-a-time accumulation over the postings of `d`'s uncapped terms that follow
+    /// `d`, and offers the score to both documents' heaps of this worker. The sum runs over
+    /// the shared uncapped terms in increasing term order, so it is bit-for-bit the value
+    /// the search from `o` would accumulate (products commute; the order of the terms is the
+    /// same).
+    private func scorePairs(
         _ index: SimilarityIndex, worker: Int, workers: Int,
-        documents slotDocuments: UnsafeMutableBufferPointer<Int32>,
-        similarities slotSimilarities: UnsafeMutableBufferPointer<Double>,
-        counts slotCounts: UnsafeMutableBufferPointer<Int>,
-        capped: UnsafeMutableBufferPointer<Bool>
+        capped: UnsafeBufferPointer<Bool>, slotOffsets: UnsafeBufferPointer<Int>,
+        heapDocuments: UnsafeMutablePointer<Int32>, heapScores: UnsafeMutablePointer<Double>,
+        heapCounts: UnsafeMutablePointer<Int32>
     ) {
         let n = index.vectors.rowCount
         let cap = maxPostings ?? Int.max
-        let k = self.k, threshold = self.threshold
-        let rescoringPool = 4 * k
+        let threshold = self.threshold
+        // Weights that are all positive (and not tiny) make every accumulated score positive,
+        // so a zero accumulator slot means "not touched yet" and no separate flag is needed.
+        let positive = index.minimumWeight > 1e-150
         var accumulator = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var touched: [Int32] = []
-        var heap = TopKHeap(capacity: k)
-        var pool = TopKHeap(capacity: rescoringPool)
+        var seen = [Bool](repeating: false, count: positive ? 0 : n)
+        var touched = [Int32](repeating: 0, count: n + 1)
+        // Admission bar per document: a score below it cannot enter the document's heap (the
+        // threshold, or the heap's worst score once full; -∞ for an unfilled pool).
+        var bar = [Double](repeating: 0, count: n)
+        for d in 0..<n { bar[d] = capped[d] ? -.infinity : threshold }
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
@@ -213,52 +269,152 @@ public struct TopKCosine: Sendable {
         index.weights.withUnsafeBufferPointer { postingWeights in
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
+        touched.withUnsafeMutableBufferPointer { touched in
+        bar.withUnsafeMutableBufferPointer { bar in
+            @inline(__always) func offer(_ d: Int, _ o: Int32, _ s: Double) {
+                if s < bar[d] { return }
+                let base = slotOffsets[d]
+                let capacity = slotOffsets[d + 1] - base
+                TopKCosine.offer(o, s, documents: heapDocuments + base, scores: heapScores + base,
+                                 count: &heapCounts[d], capacity: capacity)
+                if Int(heapCounts[d]) == capacity { bar[d] = Swift.max(bar[d], heapScores[base]) }
+            }
             var d = worker
             while d < n {
-                let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
-                var skipped = false
-                for e in rowLo..<rowHi {
+                let d32 = Int32(d)
+                var touchedCount = 0
+                for e in rowOffsets[d]..<rowOffsets[d + 1] {
                     let t = Int(rowTerms[e])
-                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
-                    if hi - lo > cap { skipped = true; continue }
+                    var lo = postingOffsets[t]
+                    let hi = postingOffsets[t + 1]
+                    if hi - lo > cap { continue }
+                    // First posting after d (postings are in increasing document order).
+                    var top = hi
+                    while lo < top {
+                        let mid = (lo + top) >> 1
+                        if postingDocuments[mid] <= d32 { lo = mid + 1 } else { top = mid }
+                    }
                     let wd = rowWeights[e]
-                    for p in lo..<hi {
-                        let o = Int(postingDocuments[p])
-                        if o == d { continue }
-                        if !seen[o] { seen[o] = true; touched.append(Int32(o)) }
-                        acc[o] += wd * postingWeights[p]
+                    if positive {
+                        for p in lo..<hi {
+                            let o = Int(postingDocuments[p])
+                            let a = acc[o]
+                            touched[touchedCount] = Int32(truncatingIfNeeded: o)
+                            touchedCount &+= a == 0 ? 1 : 0
+                            acc[o] = a + wd * postingWeights[p]
+                        }
+                    } else {
+                        for p in lo..<hi {
+                            let o = Int(postingDocuments[p])
+                            if !seen[o] { seen[o] = true; touched[touchedCount] = Int32(o); touchedCount += 1 }
+                            acc[o] += wd * postingWeights[p]
+                        }
                     }
                 }
+                for j in 0..<touchedCount {
+                    let o = touched[j]
+                    let s = acc[Int(o)]
+                    offer(d, o, s)
+                    offer(Int(o), d32, s)
+                    acc[Int(o)] = 0
+                    if !positive { seen[Int(o)] = false }
+                }
+                d += workers
+            }
+        }}}}}}}}}}
+    }
+
+    /// Merges the workers' heaps of each document into its final top-k (pools of capped
+    /// documents are re-scored exactly first), best first.
+    private func mergeHeaps(
+        _ index: SimilarityIndex, documents range: Range<Int>, workers: Int,
+        capped: UnsafeBufferPointer<Bool>, slotOffsets: UnsafeBufferPointer<Int>, slotTotal: Int,
+        heapDocuments: UnsafeMutableBufferPointer<Int32>, heapScores: UnsafeMutableBufferPointer<Double>,
+        heapCounts: UnsafeMutableBufferPointer<Int32>,
+        out: (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>)
+    ) {
+        let n = index.vectors.rowCount
+        let k = self.k, threshold = self.threshold
+        var heap = TopKHeap(capacity: k)
+        var pool = TopKHeap(capacity: 4 * k)
+        var denseRow = [Double](repeating: 0, count: index.vectors.columnCount)
+        index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
+        index.vectors.columns.withUnsafeBufferPointer { rowTerms in
+        index.vectors.values.withUnsafeBufferPointer { rowWeights in
+        denseRow.withUnsafeMutableBufferPointer { dense in
+            for d in range {
                 heap.removeAll()
-                if !skipped {
-                    for o in touched where acc[Int(o)] >= threshold { heap.offer(o, acc[Int(o)]) }
+                if !capped[d] {
+                    for w in 0..<workers {
+                        let base = w * slotTotal + slotOffsets[d]
+                        for j in 0..<Int(heapCounts[w * n + d]) { heap.offer(heapDocuments[base + j], heapScores[base + j]) }
+                    }
                 } else {
-                    // Some terms were left out: take the best candidates by partial score and
-                    // re-score them exactly (sparse dot product of the two rows).
                     pool.removeAll()
-                    for o in touched { pool.offer(o, acc[Int(o)]) }
+                    for w in 0..<workers {
+                        let base = w * slotTotal + slotOffsets[d]
+                        for j in 0..<Int(heapCounts[w * n + d]) { pool.offer(heapDocuments[base + j], heapScores[base + j]) }
+                    }
+                    // Exact dot products through a dense copy of d's row: the common terms
+                    // are still added in increasing term order, as in a merge of the rows.
+                    let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
+                    for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = rowWeights[i] }
                     for (o, _) in pool.items {
-                        var i = rowLo, j = rowOffsets[Int(o)]
-                        let jEnd = rowOffsets[Int(o) + 1]
                         var s = 0.0
-                        while i < rowHi && j < jEnd {
-                            if rowTerms[i] == rowTerms[j] { s += rowWeights[i] * rowWeights[j]; i += 1; j += 1 }
-                            else if rowTerms[i] < rowTerms[j] { i += 1 } else { j += 1 }
+                        for j in rowOffsets[Int(o)]..<rowOffsets[Int(o) + 1] {
+                            let x = dense[Int(rowTerms[j])]
+                            if x != 0 { s += x * rowWeights[j] }
                         }
                         if s >= threshold { heap.offer(o, s) }
                     }
+                    for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = 0 }
                 }
-                for o in touched { acc[Int(o)] = 0; seen[Int(o)] = false }
-                touched.removeAll(keepingCapacity: true)
                 var count = 0
                 for (o, s) in heap.sortedDescending() {
-                    slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
+                    out.0[d * k + count] = o; out.1[d * k + count] = s; count += 1
                 }
-                slotCounts[d] = count
-                capped[d] = skipped
-                d += workers
+                out.2[d] = count
             }
-        }}}}}}}}
+        }}}}
+    }
+
+    /// `TopKHeap.offer` on a flat slot range: a min-heap of at most `capacity` items whose
+    /// root is the worst kept (lowest score; ties: higher document id).
+    @inline(__always)
+    static func offer(_ document: Int32, _ score: Double, documents: UnsafeMutablePointer<Int32>,
+                      scores: UnsafeMutablePointer<Double>, count: inout Int32, capacity: Int) {
+        @inline(__always) func worse(_ i: Int, _ j: Int) -> Bool {
+            scores[i] != scores[j] ? scores[i] < scores[j] : documents[i] > documents[j]
+        }
+        @inline(__always) func swap(_ d: UnsafeMutablePointer<Int32>, _ s: UnsafeMutablePointer<Double>, _ i: Int, _ j: Int) {
+            let td = d[i]; d[i] = d[j]; d[j] = td
+            let ts = s[i]; s[i] = s[j]; s[j] = ts
+        }
+        let c = Int(count)
+        if c < capacity {
+            documents[c] = document; scores[c] = score
+            count += 1
+            var i = c
+            while i > 0 {
+                let p = (i - 1) >> 1
+                if worse(i, p) {
+                    swap(documents, scores, i, p); i = p
+                } else { break }
+            }
+            return
+        }
+        // Full: replace the root only when the new item is better.
+        if scores[0] > score || (scores[0] == score && documents[0] <= document) { return }
+        documents[0] = document; scores[0] = score
+        var p = 0
+        while true {
+            let l = 2 * p + 1, r = l + 1
+            var m = p
+            if l < c && worse(l, m) { m = l }
+            if r < c && worse(r, m) { m = r }
+            if m == p { break }
+            swap(documents, scores, p, m); p = m
+        }
     }
 }
 

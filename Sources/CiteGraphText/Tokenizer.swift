@@ -76,7 +76,10 @@ public struct Tokenizer: Sendable {
         var pendingSentence = false
         var pendingOpen = false
         var lastTokenFresh = false
-        var word = String.UnicodeScalarView()
+        /// The word being read; ASCII words are built from `bytes` without per-scalar appends.
+        var word: [Unicode.Scalar] = []
+        var bytes: [UInt8] = []
+        var allASCII = true
         var wordLength = 0
         var hasLetter = false
         var hasMark = false
@@ -97,7 +100,7 @@ public struct Tokenizer: Sendable {
                 case 0x20, 0x09, 0x0D, 0x0A, 0x0B, 0x0C, 0xA0, 0x200B, 0x2028, 0x2029:
                     flush()
                     var newlines = 0
-                    while i < n, let w = at(i), w.value == 0x20 || w.value == 0x0A || w.value == 0x200B || w.properties.isWhitespace {
+                    while i < n, let w = at(i), w.value == 0x20 || w.value == 0x0A || w.value == 0x200B || Tokenizer.isWhitespace(w) {
                         if w.value == 0x0A || w.value == 0x2028 || w.value == 0x2029 { newlines += 1 }
                         i += 1
                     }
@@ -139,7 +142,7 @@ public struct Tokenizer: Sendable {
                         append("-")
                     } else {
                         flush()
-                        let spaced = (at(i - 1)?.properties.isWhitespace ?? true) && (at(i + 1)?.properties.isWhitespace ?? true)
+                        let spaced = (at(i - 1).map(Tokenizer.isWhitespace) ?? true) && (at(i + 1).map(Tokenizer.isWhitespace) ?? true)
                         if spaced || at(i + 1)?.value == 0x2D {
                             brk(sentenceEnd: false)
                             while at(i + 1)?.value == 0x2D { i += 1 }
@@ -159,7 +162,7 @@ public struct Tokenizer: Sendable {
                         append(".")
                     } else {
                         let next = at(i + 1)
-                        let ends = next == nil || next!.properties.isWhitespace
+                        let ends = next == nil || Tokenizer.isWhitespace(next!)
                             || next!.value == 0x22 || next!.value == 0x201D || next!.value == 0x29
                         brk(sentenceEnd: ends)
                     }
@@ -191,9 +194,11 @@ public struct Tokenizer: Sendable {
             word.append(c)
             wordLength += 1
             if c.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: c.value))
                 if Tokenizer.isASCIILetter(c) { hasLetter = true }
                 return
             }
+            allASCII = false
             if c.properties.isAlphabetic {
                 hasLetter = true
                 if !c.isASCII && !hasMark { hasMark = c.properties.generalCategory.isMark }
@@ -212,12 +217,22 @@ public struct Tokenizer: Sendable {
 
         mutating func flush() {
             guard !word.isEmpty else { return }
-            defer { word = String.UnicodeScalarView(); wordLength = 0; hasLetter = false; hasMark = false }
+            defer {
+                word.removeAll(keepingCapacity: true); bytes.removeAll(keepingCapacity: true)
+                allASCII = true; wordLength = 0; hasLetter = false; hasMark = false
+            }
             guard hasLetter, wordLength <= 64 else {
                 pendingBreak = true; lastTokenFresh = false; pendingOpen = false
                 return
             }
-            var original = String(word)
+            var original: String
+            if allASCII {
+                original = String(decoding: bytes, as: UTF8.self)
+            } else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: word)
+                original = String(view)
+            }
             if hasMark { original = original.precomposedStringWithCanonicalMapping }
             if !tokens.isEmpty {
                 if pendingBreak { phrase += 1 }
@@ -237,6 +252,12 @@ public struct Tokenizer: Sendable {
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool {
         c.value >= 0x30 && c.value <= 0x39
+    }
+
+    /// Unicode `White_Space`, without a property lookup for ASCII.
+    @inline(__always) static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) }
+        return c.properties.isWhitespace
     }
 
     /// Letters, digits and combining marks of any script.

@@ -1,0 +1,58 @@
+// citegraph-text-bench: the citegraph side of cotopic_peer_compare.sh.
+//   citegraph-text-bench generate PAPERS FILE   writes "title<TAB>abstract" lines (AbstractGenerator, seed 42)
+//   citegraph-text-bench time FILE [REPEATS]    times key-phrase extraction and top-10 cosine
+//                                                on the file's papers; prints JSON
+import AbstractGenerator
+import CiteGraphText
+import Foundation
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+    exit(2)
+}
+
+let args = CommandLine.arguments
+guard args.count >= 3 else { fail("usage: citegraph-text-bench generate PAPERS FILE | time FILE [REPEATS]") }
+switch args[1] {
+case "generate":
+    guard args.count >= 4, let papers = Int(args[2]) else { fail("usage: citegraph-text-bench generate PAPERS FILE") }
+    var out = ""
+    out.reserveCapacity(papers * 1100)
+    for (title, abstract) in AbstractGenerator(papers: papers).papersText() {
+        // One paper per line: a hard line break inside an abstract becomes a space, which
+        // both tokenizers treat alike.
+        out += title + "\t" + abstract.replacingOccurrences(of: "\n", with: " ") + "\n"
+    }
+    do { try out.write(toFile: args[3], atomically: true, encoding: .utf8) } catch { fail("\(args[3]): \(error)") }
+    print("wrote \(papers) abstracts (\(out.utf8.count / 1_000_000) MB) to \(args[3])")
+case "time":
+    let repeats = args.count >= 4 ? Int(args[3]) ?? 1 : 1
+    guard let text = try? String(contentsOfFile: args[2], encoding: .utf8) else { fail("\(args[2]): cannot read") }
+    let documents = text.split(separator: "\n").map { line -> String in
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        return KeyPhraseExtractor.document(title: String(parts[0]), abstract: parts.count > 1 ? String(parts[1]) : "")
+    }
+    let extractor = try KeyPhraseExtractor()
+    let search = try TopKCosine(k: 10, threshold: 0.1)
+    var model = extractor.extract(documents: [])
+    var extractTimes: [Double] = [], topKTimes: [Double] = []
+    var edges = 0
+    for _ in 0..<repeats {
+        extractTimes.append(seconds { model = extractor.extract(documents: documents) })
+        topKTimes.append(seconds { edges = search.edges(model.vectors).count })
+    }
+    let result: [String: Any] = [
+        "documents": documents.count, "terms": model.terms.count, "nonzeros": model.vectors.nonZeroCount,
+        "extract_seconds": extractTimes.min()!, "topk_seconds": topKTimes.min()!, "edges": edges,
+    ]
+    let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+    print(String(data: json, encoding: .utf8)!)
+default:
+    fail("unknown command \(args[1])")
+}
