@@ -15,14 +15,25 @@ extension Store {
             let pending = try Row.fetchAll(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL")
             guard !pending.isEmpty else { return 0 }
             var resolver = try ReferenceResolver(db: db)
+            // Bulk update: the index on the column being filled is rebuilt once afterwards.
+            try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
             let update = try db.cachedStatement(sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?")
             var resolvedToCorpus = 0
+            var known: [String: (Int64, Bool)] = [:]
             for row in pending {
                 let referenceID: Int64 = row[0]
-                let (paperID, inCorpus) = try resolver.resolve(row[1], in: db)
-                if inCorpus { resolvedToCorpus += 1 }
-                try update.execute(arguments: [paperID, referenceID])
+                let raw: String = row[1]
+                let found: (Int64, Bool)
+                if let cached = known[raw] {
+                    found = cached
+                } else {
+                    found = try resolver.resolve(raw, in: db)
+                    known[raw] = found
+                }
+                if found.1 { resolvedToCorpus += 1 }
+                try update.execute(arguments: [found.0, referenceID])
             }
+            try db.execute(sql: "CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id)")
             return resolvedToCorpus
         }
     }

@@ -22,6 +22,11 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL stays consistent when the process is killed; a 256 MB page cache
+            // keeps bulk loads of millions of rows from thrashing the indexes.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -46,6 +51,14 @@ public final class Store: Sendable {
         if size == 0 { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Reading a WAL-mode database creates empty -wal and -shm files beside it; a refused
+        // file must be left as it was found, so remove the ones this check created.
+        let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        func removeCreatedSidecars() {
+            let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard walSize == 0 else { return }
+            for sidecar in sidecars { try? FileManager.default.removeItem(atPath: sidecar) }
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
@@ -57,8 +70,10 @@ public final class Store: Sendable {
                 if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
             }
         } catch let error as StoreError {
+            removeCreatedSidecars()
             throw error
         } catch {
+            removeCreatedSidecars()
             throw StoreError.notAStore(path: path, reason: describe(error))
         }
     }

@@ -129,13 +129,30 @@ public struct TermModel: Sendable {
     /// The options the model was extracted with.
     public let options: KeyPhraseExtractor.Options
     private let idByKey: [String: Int32]
+    /// The words of each term's key as word ids: term `t` has
+    /// `keyWords[keyWordOffsets[t]..<keyWordOffsets[t + 1]]` (for the nested-phrase rule).
+    private let keyWords: [Int32]
+    private let keyWordOffsets: [Int]
 
     public init(terms: [Term], vectors: SparseMatrix, counts: [Int32], options: KeyPhraseExtractor.Options) {
         precondition(counts.count == vectors.nonZeroCount, "counts must parallel the vector entries")
         self.terms = terms; self.vectors = vectors; self.counts = counts; self.options = options
         var d: [String: Int32] = [:]
+        d.reserveCapacity(terms.count)
         for t in terms { d[t.key] = t.id }
         idByKey = d
+        var wordIDs: [Substring: Int32] = [:]
+        var words: [Int32] = [], offsets = [0]
+        offsets.reserveCapacity(terms.count + 1)
+        for t in terms {
+            for w in t.key.split(separator: " ") {
+                if let id = wordIDs[w] { words.append(id) } else {
+                    let id = Int32(wordIDs.count); wordIDs[w] = id; words.append(id)
+                }
+            }
+            offsets.append(words.count)
+        }
+        keyWords = words; keyWordOffsets = offsets
     }
 
     /// Number of documents.
@@ -164,15 +181,27 @@ public struct TermModel: Sendable {
     /// - Complexity: O(m² · w) for a document of m terms of at most w words.
     public func topTerms(ofDocument d: Int, limit: Int? = nil) -> [WeightedTerm] {
         let lo = vectors.offsets[d], hi = vectors.offsets[d + 1]
-        let words: [[Substring]] = (lo..<hi).map { terms[Int(vectors.columns[$0])].key.split(separator: " ") }
         var keep: [Int] = []
-        for a in lo..<hi {
-            var covered = false
-            for b in lo..<hi where words[b - lo].count > words[a - lo].count {
-                let times = TermModel.occurrences(of: words[a - lo], in: words[b - lo])
-                if times > 0 && Int(counts[a]) <= Int(counts[b]) * times { covered = true; break }
+        keyWords.withUnsafeBufferPointer { words in
+            for a in lo..<hi {
+                let ta = Int(vectors.columns[a])
+                let aLo = keyWordOffsets[ta], aCount = keyWordOffsets[ta + 1] - aLo
+                var covered = false
+                for b in lo..<hi {
+                    let tb = Int(vectors.columns[b])
+                    let bLo = keyWordOffsets[tb], bCount = keyWordOffsets[tb + 1] - bLo
+                    guard bCount > aCount else { continue }
+                    // Occurrences of a's words as a contiguous run inside b's.
+                    var times = 0
+                    for start in 0...(bCount - aCount) {
+                        var equal = true
+                        for i in 0..<aCount where words[bLo + start + i] != words[aLo + i] { equal = false; break }
+                        if equal { times += 1 }
+                    }
+                    if times > 0 && Int(counts[a]) <= Int(counts[b]) * times { covered = true; break }
+                }
+                if !covered { keep.append(a) }
             }
-            if !covered { keep.append(a) }
         }
         keep.sort { vectors.values[$0] != vectors.values[$1] ? vectors.values[$0] > vectors.values[$1] : vectors.columns[$0] < vectors.columns[$1] }
         return keep.prefix(limit ?? options.topN).map {
