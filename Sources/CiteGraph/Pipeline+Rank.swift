@@ -13,37 +13,70 @@ public struct RankedNode: Sendable, Equatable {
     public var score: Double
 }
 
-/// Parameters of a PageRank run.
+/// What `rank` measures.
+public enum RankMeasure: String, Sendable, CaseIterable {
+    /// PageRank (Brin & Page 1998), weighted, dangling mass spread uniformly.
+    case pagerank
+    /// HITS authority and hub scores (Kleinberg 1999), each summing to 1.
+    case authority, hub
+    /// In-degree: for the citation graph, citations received. Counted over every node of the
+    /// graph, so cited-only works get their global count and corpus papers their local one.
+    case indegree
+    /// Sum of edge weights at the node (out-weight for directed graphs).
+    case weightedDegree = "weighted-degree"
+    /// k-core number (Batagelj & Zaversnik 2003) on in + out degree.
+    case kcore
+}
+
+/// Parameters of a ranking run.
 public struct RankOptions: Sendable {
+    public var measure: RankMeasure = .pagerank
     public var damping = 0.85
     public var tolerance = 1e-12
     public var maxIterations = 1000
-    public init(damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000) {
-        self.damping = damping; self.tolerance = tolerance; self.maxIterations = maxIterations
+    public init(measure: RankMeasure = .pagerank, damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000) {
+        self.measure = measure; self.damping = damping; self.tolerance = tolerance; self.maxIterations = maxIterations
     }
 }
 
 extension Pipeline {
-    /// Runs PageRank on the graph of `kind` (built first when it is not), stores the scores
-    /// with the run's parameters, and returns the nodes ranked.
+    /// Ranks the nodes of the graph of `kind` (built first when it is not) by `options.measure`,
+    /// stores the scores with the run's parameters, and returns the nodes ranked.
     /// - Throws: `AlgorithmError` for invalid parameters, store errors.
     @discardableResult
     public func rank(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> [RankedNode] {
         try ensureBuilt(kind)
-        progress.begin("pagerank \(kind.rawValue)")
+        let measure = options.measure
+        progress.begin("\(measure.rawValue) \(kind.rawValue)")
         let (graph, nodes) = try store.loadGraph(kind)
-        let pagerank = PageRank(damping: options.damping, tolerance: options.tolerance, maxIterations: options.maxIterations)
-        let scores = try pagerank.run(on: graph)
-        let parameters = JSON.object([
-            "algorithm": "pagerank", "damping": options.damping, "tolerance": options.tolerance,
-            "max_iterations": options.maxIterations, "dangling": "uniform", "weighted": true,
-        ])
+        let scores: Scores
+        var parameters: [String: Any] = ["algorithm": measure.rawValue]
+        switch measure {
+        case .pagerank:
+            let pagerank = PageRank(damping: options.damping, tolerance: options.tolerance, maxIterations: options.maxIterations)
+            scores = try pagerank.run(on: graph)
+            parameters.merge([
+                "damping": options.damping, "tolerance": options.tolerance, "max_iterations": options.maxIterations,
+                "dangling": "uniform", "weighted": true,
+            ]) { $1 }
+        case .authority, .hub:
+            let result = try HITS(tolerance: options.tolerance, maxIterations: options.maxIterations).run(on: graph)
+            scores = measure == .authority ? result.authorities : result.hubs
+            parameters["tolerance"] = options.tolerance
+        case .indegree:
+            scores = Scores(values: Degree.inDegrees(of: graph).map(Double.init))
+        case .weightedDegree:
+            scores = Scores(values: Degree.outWeights(of: graph))
+        case .kcore:
+            scores = Scores(values: KCore.coreNumbers(of: graph).map(Double.init))
+        }
         let summary = JSON.object([
             "iterations": scores.iterations, "residual": scores.residual, "converged": scores.converged,
             "nodes": graph.nodeCount, "arcs": graph.arcCount,
         ])
-        try store.saveScores(graph: kind, measure: "pagerank", parameters: parameters, summary: summary, nodes: nodes, values: scores.values)
-        progress.finish("pagerank \(kind.rawValue): \(graph.nodeCount) nodes, \(scores.iterations) iterations, residual \(scores.residual)")
+        try store.saveScores(
+            graph: kind, measure: measure.rawValue, parameters: JSON.object(parameters), summary: summary, nodes: nodes, values: scores.values)
+        progress.finish("\(measure.rawValue) \(kind.rawValue): \(graph.nodeCount) nodes, \(scores.iterations) iterations, residual \(scores.residual)")
         let labels = try nodeLabels(kind)
         return scores.ranking().enumerated().map { position, node in
             let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)

@@ -3,22 +3,28 @@ import CiteGraph
 import CiteGraphCore
 import Foundation
 
+extension RankMeasure: ExpressibleByArgument {}
+
 struct RankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rank",
-        abstract: "Influence ranking by PageRank (weighted; dangling nodes redistributed uniformly).",
+        abstract: "Influence ranking: PageRank (default; weighted, dangling nodes redistributed uniformly), HITS, citations, degree, k-core.",
         discussion: """
             Builds the graph first when needed; stores the scores with the run's parameters.
 
             Examples:
               citegraph rank --graph cotopic --top 20
               citegraph rank --graph citation --damping 0.5 --format csv > ranks.csv
+              citegraph rank --graph citation --measure indegree --top 10
             """)
 
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Graph to rank.")
     var graph: GraphKind
+
+    @Option(help: "pagerank, authority, hub (HITS), indegree (citations received), weighted-degree or kcore.")
+    var measure: RankMeasure = .pagerank
 
     @Option(help: "Damping factor in [0, 1).")
     var damping: Double = 0.85
@@ -38,16 +44,16 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ranked = try store.pipeline().rank(graph: graph, options: RankOptions(damping: damping, tolerance: tolerance))
+        let ranked = try store.pipeline().rank(graph: graph, options: RankOptions(measure: measure, damping: damping, tolerance: tolerance))
         let rows = top == 0 ? ranked : Array(ranked.prefix(top))
         switch format {
         case .csv:
-            print(Output.csv(header: ["rank", "id", "title", "year", "pagerank"],
+            print(Output.csv(header: ["rank", "id", "title", "year", measure.rawValue],
                 rows: rows.map { [String($0.rank), $0.id, $0.title, $0.year.map(String.init) ?? "", Output.number($0.score)] }), terminator: "")
         case .json:
-            print(Output.json(rows.map { ["rank": $0.rank, "id": $0.id, "title": $0.title, "year": $0.year as Any, "pagerank": $0.score] }))
+            print(Output.json(rows.map { ["rank": $0.rank, "id": $0.id, "title": $0.title, "year": $0.year as Any, measure.rawValue: $0.score] }))
         case .table:
-            print(Output.table(header: ["rank", "pagerank", "id", "title"],
+            print(Output.table(header: ["rank", measure.rawValue, "id", "title"],
                 rows: rows.map { [String($0.rank), String(format: "%.6f", $0.score), $0.id, Output.clip($0.title, 70)] }))
         }
     }

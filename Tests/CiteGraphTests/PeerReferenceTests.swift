@@ -31,6 +31,17 @@ import Testing
             #expect(abs(got - expected) < 1e-6, "node \(row[1]): \(got) vs networkx \(expected)")
         }
         #expect(rows[1][1] == "15429", "top node as networkx")
+        // Citations received: peer_metrics.json's top-20 in-degree (35: 166, 6213: 76, …).
+        let indegree = try cli.run(["rank", "--quiet", "--db", "cora.sqlite", "--graph", "citation", "--measure", "indegree", "--top", "0", "--format", "csv"])
+        var counts: [String: Double] = [:]
+        for row in CSV.parse(indegree.stdout).dropFirst() where row.count == 5 { counts[row[1]] = Double(row[4]) }
+        let metrics = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.data.appendingPathComponent("cora_linqs_cites/peer_metrics.json"))) as? [String: Any])
+        let top = try #require(metrics["top20_in_degree"] as? [[Any]])
+        for pair in top {
+            let id = try #require(pair[0] as? String), count = try #require(pair[1] as? Int)
+            #expect(counts[id] == Double(count), "in-degree of \(id)")
+        }
         let stats = try cli.run(["stats", "--json", "--db", "cora.sqlite"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(json["papers"] as? Int == 2708)
