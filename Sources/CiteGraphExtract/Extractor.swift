@@ -39,6 +39,8 @@ public enum Extractor {
             result = try BibTeXReader.read(file)
         case .medline:
             result = try MedlineReader.read(file)
+        case .keyValue:
+            result = try KeyValueRecordReader.read(file)
         case .json:
             result = try JSONDocumentReader.read(file)
         }

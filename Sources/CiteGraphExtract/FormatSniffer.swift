@@ -15,6 +15,7 @@ public enum FormatSniffer {
         if MedlineReader.looksLike(head) { return .medline }
         if JSONLinesReader.looksLike(head) { return .jsonl }
         if JSONDocumentReader.looksLike(head) { return .json }
+        if KeyValueRecordReader.looksLike(head) { return .keyValue }
         if BibTeXReader.looksLike(head) { return .bibtex }
         if CSVRecordReader.looksLike(head) { return .csv }
         if EdgeListReader.looksLike(head) { return .edgeList }

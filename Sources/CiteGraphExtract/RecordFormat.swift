@@ -32,6 +32,8 @@ public enum RecordFormat: String, Sendable, CaseIterable {
     case bibtex
     /// PubMed MEDLINE text (`.nbib`).
     case medline
+    /// `key = {value}` records (ACL Anthology Network metadata).
+    case keyValue = "key-value"
 
     /// A one-line description for `--help`.
     public var summary: String {
@@ -49,6 +51,7 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         case .ris: return "RIS tagged records (`TY  - ` … `ER  - `; EndNote, Zotero, IEEE Xplore, Scopus, Springer exports)"
         case .bibtex: return "BibTeX (@article{key, …}; @string macros, # concatenation, crossref, LaTeX accents to Unicode)"
         case .medline: return "PubMed MEDLINE text / .nbib (`PMID- `, `TI  - `, `FAU - `, six-space continuation lines)"
+        case .keyValue: return "`key = {value}` records separated by blank lines (ACL Anthology Network acl-metadata.txt)"
         case .json: return "JSON works: OpenAlex (object, array, API page), Semantic Scholar, Crossref (work or items list), AMiner DBLP V12 array"
         case .edgeListCitedFirst: return "edge list with the cited paper first (`cited citing`, as LINQS cora.cites)"
         }

@@ -276,25 +276,38 @@ private struct CorpusBuilder {
 
     // MARK: Pass 1: tokens → word ids, acronym definitions
 
+    /// Tokenizes batches of documents on all cores while this thread adds the previous batch
+    /// to the lexicon (double buffering), so the sequential part overlaps the parallel one.
     mutating func read(_ documents: [String]) {
         let batch = 1024
         let tokenizer = Tokenizer()
-        var start = 0
-        let slots = UnsafeMutableBufferPointer<[Token]>.allocate(capacity: min(batch, max(documents.count, 1)))
-        slots.initialize(repeating: [])
-        defer { slots.deinitialize(); slots.deallocate() }
-        let box = UncheckedBox(slots)
-        while start < documents.count {
-            let end = min(start + batch, documents.count)
-            let first = start
-            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+        let batchCount = (documents.count + batch - 1) / batch
+        let capacity = min(batch, max(documents.count, 1))
+        let buffers = (0..<2).map { _ in
+            let slots = UnsafeMutableBufferPointer<[Token]>.allocate(capacity: capacity)
+            slots.initialize(repeating: [])
+            return UncheckedBox(slots)
+        }
+        defer { for b in buffers { b.value.deinitialize(); b.value.deallocate() } }
+        @Sendable func tokenize(_ b: Int, into box: UncheckedBox<UnsafeMutableBufferPointer<[Token]>>) {
+            let first = b * batch
+            DispatchQueue.concurrentPerform(iterations: min(batch, documents.count - first)) { k in
                 box.value[k] = tokenizer.tokenize(documents[first + k])
             }
-            for k in 0..<(end - start) {
+        }
+        if batchCount > 0 { tokenize(0, into: buffers[0]) }
+        for b in 0..<batchCount {
+            let group = DispatchGroup()
+            if b + 1 < batchCount {
+                let next = buffers[(b + 1) % 2]
+                DispatchQueue.global().async(group: group) { tokenize(b + 1, into: next) }
+            }
+            let slots = buffers[b % 2].value
+            for k in 0..<min(batch, documents.count - b * batch) {
                 addDocument(slots[k])
                 slots[k] = []
             }
-            start = end
+            group.wait()
         }
         resolveDefinitions()
     }

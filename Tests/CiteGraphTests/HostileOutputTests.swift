@@ -115,7 +115,7 @@ import Testing
         let htmlText = Self.visible(html.text.replacingOccurrences(of: "\u{1}", with: " "))
         #expect(htmlText.contains(Self.visible(Self.hostileTitles[0])), "index.html lost the <script> title as text")
         // Raw markup never appears unescaped anywhere.
-        for file in ["out/reports/index.html"] + svgs.map { "out/graphs/\($0)" } {
+        for file in ["out/reports/index.html"] + svgs.map({ "out/graphs/\($0)" }) {
             let raw = String(decoding: try #require(cli.contents(file)), as: UTF8.self)
             #expect(!raw.contains("<script>alert"), "\(file) has raw <script>alert")
             #expect(!raw.contains("<img src=x"), "\(file) has raw <img")
