@@ -78,7 +78,12 @@ extension Pipeline {
             }
             for c in 0..<sizes.count {
                 let expected = Double(sizes[c]) / paperCount
-                let scored = perCommunity[c].map { ($0.key, $0.value - expected * corpus[$0.key]!) }
+                // Excess weight over what a random set of papers this size would carry; phrases of
+                // several words are favoured, being more readable labels than single words.
+                let scored = perCommunity[c].map { term -> (String, Double) in
+                    let words = Double(term.key.split(separator: " ").count)
+                    return (term.key, (term.value - expected * corpus[term.key]!) * (1 + 0.5 * (min(words, 3) - 1)))
+                }
                 labels[c] = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
             }
         } else {

@@ -11,6 +11,8 @@ public struct RenderOptions: Sendable {
     public var layout: Layout?
     /// Edges drawn per node (its strongest); the rest are left out of the picture.
     public var edgesPerNode = 6
+    /// Draw only this community (a per-community view); nil draws all.
+    public var community: Int? = nil
     public init(top: Int = 200, layout: Layout? = nil, edgesPerNode: Int = 6) {
         self.top = top; self.layout = layout; self.edgesPerNode = edgesPerNode
     }
@@ -33,7 +35,8 @@ extension Pipeline {
             (membership, communityLabels, _) = try store.communities(graph: kind)
         }
         let labels = try nodeLabels(kind)
-        let chosen = scores.keys.sorted { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : $0 < $1 }.prefix(options.top)
+        let candidates = options.community.map { c in scores.keys.filter { membership[$0] == c } } ?? Array(scores.keys)
+        let chosen = candidates.sorted { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : $0 < $1 }.prefix(options.top)
         let chosenSet = Set(chosen)
         var nodes: [DiagramNode] = []
         for node in chosen {
@@ -52,7 +55,10 @@ extension Pipeline {
         let legend = communityLabels.filter { shownCommunities.contains($0.community) }.prefix(12)
             .map { LegendEntry(community: $0.community, label: "\($0.label) (\($0.size))") }
         let what = kind.nodeType == .paper ? "papers" : kind.nodeType == .term ? "topics" : "authors"
-        let title = "\(kind.rawValue) graph: top \(nodes.count) of \(scores.count) \(what) by PageRank, coloured by community"
+        var title = "\(kind.rawValue) graph: top \(nodes.count) of \(candidates.count) \(what) by PageRank, coloured by community"
+        if let c = options.community {
+            title = "\(kind.rawValue) graph, community \(c) (\(communityLabels.first { $0.community == c }?.label ?? "")): top \(nodes.count) of \(candidates.count) \(what) by PageRank"
+        }
         let diagram = Diagram(title: title, nodes: nodes, edges: edges, layout: options.layout, directed: kind.isDirected, legend: Array(legend))
         // Keep each node's strongest edges so the picture stays readable.
         return diagram.reduced(toTop: nodes.count, strongestEdgesPerNode: options.edgesPerNode)

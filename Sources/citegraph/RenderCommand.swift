@@ -17,6 +17,7 @@ struct RenderCommand: ParsableCommand {
             Examples:
               citegraph render --graph cotopic
               citegraph render --graph topics --top 80 --layout neato --format pdf --out topics.pdf
+              citegraph render --graph cotopic --community 2 --format png
             """)
 
     @OptionGroup var store: StoreOptions
@@ -33,17 +34,21 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "svg, png, pdf or dot.")
     var format: RenderFormat = .svg
 
-    @Option(help: "Output file (default: graphs/KIND.FORMAT).")
+    @Option(help: "Output file (default: graphs/KIND.FORMAT, or graphs/KIND-community-C.FORMAT).")
     var out: String?
+
+    @Option(help: "Draw only this community (see `citegraph communities`).")
+    var community: Int?
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
-        let path = out ?? "graphs/\(graph.rawValue).\(format.fileExtension)"
+        let name = community.map { "\(graph.rawValue)-community-\($0)" } ?? graph.rawValue
+        let path = out ?? "graphs/\(name).\(format.fileExtension)"
         if out == nil { try FileManager.default.createDirectory(atPath: "graphs", withIntermediateDirectories: true) }
-        try store.pipeline().render(graph: graph, options: RenderOptions(top: top, layout: layout), format: format, to: path)
+        try store.pipeline().render(graph: graph, options: { var o = RenderOptions(top: top, layout: layout); o.community = community; return o }(), format: format, to: path)
         print("wrote \(path)")
     }
 }
