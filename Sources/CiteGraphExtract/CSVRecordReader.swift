@@ -6,8 +6,8 @@ import CiteGraphCore
 /// | field | column names |
 /// |---|---|
 /// | id | `id`, `paper_id`, `eid`, `ut`, `unique-id`, `accession number` |
-/// | doi | `doi` |
-/// | title | `title`, `article title`, `document title` |
+/// | doi | `doi`, `item doi` |
+/// | title | `title`, `article title`, `document title`, `item title` |
 /// | abstract | `abstract` |
 /// | authors | `authors`, `author`, `author full names` — separated by `;` (or `, ` between "Family I." names as Scopus writes them) |
 /// | year | `year`, `publication year`, `py` |
@@ -20,8 +20,8 @@ import CiteGraphCore
 public enum CSVRecordReader {
     static let aliases: [String: [String]] = [
         "id": ["id", "paper_id", "paper id", "eid", "ut", "unique-id", "accession number", "ut (unique wos id)"],
-        "doi": ["doi"],
-        "title": ["title", "article title", "document title"],
+        "doi": ["doi", "item doi"],
+        "title": ["title", "article title", "document title", "item title"],
         "abstract": ["abstract"],
         "authors": ["authors", "author", "author full names", "author names"],
         "year": ["year", "publication year", "py"],
@@ -45,10 +45,12 @@ public enum CSVRecordReader {
         let separator: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : (firstLine.filter { $0 == "\t" }.count > firstLine.filter { $0 == "," }.count ? "\t" : ",")
         var result = ExtractResult(format: .csv)
         var columns: [String: Int] = [:]
+        var headerCount = 0
         var position = 0
         try DelimitedText(separator: separator).rows(text) { fields, line in
             if columns.isEmpty {
                 let names = fields.map { $0.trimmingCharacters(in: ["\"", " ", "\u{FEFF}"]).lowercased() }
+                headerCount = names.count
                 for (field, list) in aliases {
                     if let i = list.lazy.compactMap({ names.firstIndex(of: $0) }).first { columns[field] = i }
                 }
@@ -57,8 +59,13 @@ public enum CSVRecordReader {
                 }
                 return
             }
+            // Scopus rows can be longer than the header (unnamed "Funding Text 2…" columns
+            // after "Funding Text 1"): columns in the header's second half count from the row's end.
+            let extra = max(0, fields.count - headerCount)
             func value(_ name: String) -> String? {
-                guard let i = columns[name], i < fields.count else { return nil }
+                guard var i = columns[name] else { return nil }
+                if extra > 0 && i >= headerCount / 2 { i += extra }
+                guard i < fields.count else { return nil }
                 let v = fields[i].trimmingWhitespace()
                 return v.isEmpty ? nil : v
             }

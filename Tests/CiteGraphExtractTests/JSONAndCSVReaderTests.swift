@@ -87,3 +87,23 @@ import Testing
         #expect(result.rejects == [RejectedRecord(file: "t.csv", line: 4, field: "year", reason: "'19x9' is not a year")])
     }
 }
+
+@Suite struct SpreadsheetExportTests {
+    /// litstudy's Springer export: 18 rows with "Item Title" / "Item DOI" headers (README).
+    @Test func springerCSV() throws {
+        let result = try Extractor.read(try RecordFile(path: SharedData.path("litstudy_testfiles_ris_scopus_ieee_springer/springer.csv")))
+        #expect(result.records.count == 18)
+        #expect(result.records.allSatisfy { !$0.title.isEmpty })
+        #expect(result.records.filter { $0.ids.contains { $0.kind == .doi } }.count > 0)
+    }
+
+    /// Scopus rows longer than the header (an unnamed "Funding Text 2" column): the EID and
+    /// References columns after it are still found (every EID is distinct in the file).
+    @Test func scopusRowsWithExtraColumns() throws {
+        let result = try Extractor.read(try RecordFile(path: SharedData.path("litstudy_testfiles_ris_scopus_ieee_springer/scopus.csv")))
+        let eids = result.records.compactMap { $0.ids.first { $0.kind == .local }?.value }
+        #expect(eids.count == 58)
+        #expect(Set(eids).count == 58)
+        #expect(eids.allSatisfy { $0.hasPrefix("2-s2.0-") })
+    }
+}
