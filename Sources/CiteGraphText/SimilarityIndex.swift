@@ -80,7 +80,9 @@ public struct NeighborLists: Sendable, Equatable {
 /// the all-pairs similarity search of R. Bayardo, Y. Ma, R. Srikant, "Scaling up all pairs
 /// similarity search", WWW 2007, without its pruning bounds). The accumulator is one dense
 /// array per worker whose touched slots are listed and reset after each document — no
-/// dictionary per document. Candidates are ranked by the accumulated dot product, which is
+/// dictionary per document (with positive weights, as TF-IDF and BM25 give, a zero slot
+/// marks an untouched document, so the inner loop reads no separate flag array). Candidates
+/// are ranked by the accumulated dot product, which is
 /// the cosine when the vectors are L2-normalised (as `TermModel.vectors` are); a min-heap
 /// keeps the best `k` at or above `threshold`.
 ///
@@ -96,21 +98,12 @@ public struct NeighborLists: Sendable, Equatable {
 /// 1,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
 /// has already removed the longest lists.
 ///
-/// **Each pair once.** The dot product is symmetric, so document `d` only scans the part of
-/// each posting list after `d` (postings are in document order; a binary search finds the
-/// start) and offers the score of `(d, o)` to the candidate heaps of both `d` and `o`. This
-/// halves the scoring work; the result is identical to scoring each document on its own,
-/// bit for bit, because both ways sum the same products in increasing term order.
-///
 /// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
-/// handling every W-th document with its own dense accumulator and its own bounded heap per
-/// document (k slots, or 4k for documents with a capped term); a second parallel pass merges
-/// the W heaps of each document and re-scores the pools.
+/// handling every W-th document and writing into that document's preallocated slots.
 ///
-/// Complexity: O(½ Σ_t min(df_t, cap)² + n·k·(log k + row length)) time — linear in the
-/// number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list;
-/// O(W·(n + n·k) + nnz) memory (up to 4k heap slots per capped document) for n documents and
-/// W workers.
+/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap) + n·k·(log k + row length)) time — linear in
+/// the number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
+/// for n documents and W workers.
 public struct TopKCosine: Sendable {
     /// Neighbours kept per document (≥ 1).
     public let k: Int
@@ -136,56 +129,21 @@ public struct TopKCosine: Sendable {
     public func neighbors(_ index: SimilarityIndex) -> NeighborLists {
         let n = index.vectors.rowCount
         let k = self.k
-        let cap = maxPostings ?? Int.max
-        let poolSize = 4 * k
-        // Documents with a term above the cap keep a pool of 4k candidates by partial score
-        // (re-scored exactly at the end); the others keep their k best exact scores.
-        var cappedDocument = [Bool](repeating: false, count: n)
-        var slotOffsets = [Int](repeating: 0, count: n + 1)
-        for d in 0..<n {
-            var skipped = false
-            for e in index.vectors.offsets[d]..<index.vectors.offsets[d + 1]
-            where index.postingCount(Int(index.vectors.columns[e])) > cap { skipped = true; break }
-            cappedDocument[d] = skipped
-            slotOffsets[d + 1] = slotOffsets[d] + (skipped ? poolSize : k)
-        }
-        let slotTotal = slotOffsets[n]
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
-        // Per worker: a bounded heap per document (flat), and its fill count.
-        let heapDocuments = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(workers * slotTotal, 1))
-        let heapScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(workers * slotTotal, 1))
-        let heapCounts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(workers * n, 1))
-        heapCounts.initialize(repeating: 0)
         let slotDocuments = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n * k, 1))
         let slotSimilarities = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n * k, 1))
         let slotCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(n, 1))
         slotCounts.initialize(repeating: 0)
-        defer {
-            heapDocuments.deallocate(); heapScores.deallocate(); heapCounts.deallocate()
-            slotDocuments.deallocate(); slotSimilarities.deallocate(); slotCounts.deallocate()
-        }
-        let shared = UncheckedBox((heapDocuments, heapScores, heapCounts, slotDocuments, slotSimilarities, slotCounts))
+        let capped = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
+        capped.initialize(repeating: false)
+        defer { slotDocuments.deallocate(); slotSimilarities.deallocate(); slotCounts.deallocate(); capped.deallocate() }
+        let out = UncheckedBox((slotDocuments, slotSimilarities, slotCounts, capped))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
         let search = self
-        cappedDocument.withUnsafeBufferPointer { cappedDocument in
-        slotOffsets.withUnsafeBufferPointer { slotOffsets in
-            let layout = UncheckedBox((cappedDocument, slotOffsets))
-            // Pass 1: each pair scored once, from its lower document, offered to both sides.
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                search.scorePairs(
-                    index, worker: w, workers: workers, capped: layout.value.0, slotOffsets: layout.value.1,
-                    heapDocuments: shared.value.0.baseAddress! + w * slotTotal, heapScores: shared.value.1.baseAddress! + w * slotTotal,
-                    heapCounts: shared.value.2.baseAddress! + w * n)
-            }
-            // Pass 2: merge the workers' heaps per document; re-score the pools exactly.
-            let chunks = min(n, workers * 4)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                search.mergeHeaps(
-                    index, documents: (c * n / chunks)..<((c + 1) * n / chunks), workers: workers,
-                    capped: layout.value.0, slotOffsets: layout.value.1, slotTotal: slotTotal,
-                    heapDocuments: shared.value.0, heapScores: shared.value.1, heapCounts: shared.value.2,
-                    out: (shared.value.3, shared.value.4, shared.value.5))
-            }
-        }}
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            search.runWorker(index, worker: w, workers: workers,
+                             documents: out.value.0, similarities: out.value.1, counts: out.value.2,
+                             capped: out.value.3)
+        }
         var offsets = [Int](repeating: 0, count: n + 1)
         for d in 0..<n { offsets[d + 1] = offsets[d] + slotCounts[d] }
         var documents = [Int32](repeating: 0, count: offsets[n])
@@ -196,7 +154,7 @@ public struct TopKCosine: Sendable {
                 similarities[offsets[d] + j] = slotSimilarities[d * k + j]
             }
         }
-        let cappedCount = cappedDocument.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let cappedCount = capped.reduce(0) { $0 + ($1 ? 1 : 0) }
         return NeighborLists(offsets: offsets, documents: documents, similarities: similarities,
                              cappedDocumentCount: cappedCount)
     }
@@ -234,33 +192,28 @@ public struct TopKCosine: Sendable {
         return list
     }
 
-    // MARK: Workers
+    // MARK: Worker
 
-    /// Scores every pair `(d, o)` with `d < o` for the documents `d ≡ worker (mod workers)`
-    /// by term-at-a-time accumulation over the postings of `d`'s uncapped terms that follow
-    /// `d`, and offers the score to both documents' heaps of this worker. The sum runs over
-    /// the shared uncapped terms in increasing term order, so it is bit-for-bit the value
-    /// the search from `o` would accumulate (products commute; the order of the terms is the
-    /// same).
-    private func scorePairs(
+    private func runWorker(
         _ index: SimilarityIndex, worker: Int, workers: Int,
-        capped: UnsafeBufferPointer<Bool>, slotOffsets: UnsafeBufferPointer<Int>,
-        heapDocuments: UnsafeMutablePointer<Int32>, heapScores: UnsafeMutablePointer<Double>,
-        heapCounts: UnsafeMutablePointer<Int32>
+        documents slotDocuments: UnsafeMutableBufferPointer<Int32>,
+        similarities slotSimilarities: UnsafeMutableBufferPointer<Double>,
+        counts slotCounts: UnsafeMutableBufferPointer<Int>,
+        capped: UnsafeMutableBufferPointer<Bool>
     ) {
         let n = index.vectors.rowCount
         let cap = maxPostings ?? Int.max
-        let threshold = self.threshold
+        let k = self.k, threshold = self.threshold
+        let rescoringPool = 4 * k
         // Weights that are all positive (and not tiny) make every accumulated score positive,
         // so a zero accumulator slot means "not touched yet" and no separate flag is needed.
         let positive = index.minimumWeight > 1e-150
         var accumulator = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: positive ? 0 : n)
-        var touched = [Int32](repeating: 0, count: n + 1)
-        // Admission bar per document: a score below it cannot enter the document's heap (the
-        // threshold, or the heap's worst score once full; -∞ for an unfilled pool).
-        var bar = [Double](repeating: 0, count: n)
-        for d in 0..<n { bar[d] = capped[d] ? -.infinity : threshold }
+        var touched = [Int32](repeating: 0, count: n)
+        var denseRow = [Double](repeating: 0, count: index.vectors.columnCount)
+        var heap = TopKHeap(capacity: k)
+        var pool = TopKHeap(capacity: rescoringPool)
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
@@ -270,37 +223,22 @@ public struct TopKCosine: Sendable {
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
         touched.withUnsafeMutableBufferPointer { touched in
-        bar.withUnsafeMutableBufferPointer { bar in
-            @inline(__always) func offer(_ d: Int, _ o: Int32, _ s: Double) {
-                if s < bar[d] { return }
-                let base = slotOffsets[d]
-                let capacity = slotOffsets[d + 1] - base
-                TopKCosine.offer(o, s, documents: heapDocuments + base, scores: heapScores + base,
-                                 count: &heapCounts[d], capacity: capacity)
-                if Int(heapCounts[d]) == capacity { bar[d] = Swift.max(bar[d], heapScores[base]) }
-            }
+        denseRow.withUnsafeMutableBufferPointer { dense in
             var d = worker
             while d < n {
-                let d32 = Int32(d)
+                let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
+                var skipped = false
                 var touchedCount = 0
-                for e in rowOffsets[d]..<rowOffsets[d + 1] {
+                for e in rowLo..<rowHi {
                     let t = Int(rowTerms[e])
-                    var lo = postingOffsets[t]
-                    let hi = postingOffsets[t + 1]
-                    if hi - lo > cap { continue }
-                    // First posting after d (postings are in increasing document order).
-                    var top = hi
-                    while lo < top {
-                        let mid = (lo + top) >> 1
-                        if postingDocuments[mid] <= d32 { lo = mid + 1 } else { top = mid }
-                    }
+                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
+                    if hi - lo > cap { skipped = true; continue }
                     let wd = rowWeights[e]
                     if positive {
                         for p in lo..<hi {
                             let o = Int(postingDocuments[p])
                             let a = acc[o]
-                            touched[touchedCount] = Int32(truncatingIfNeeded: o)
-                            touchedCount &+= a == 0 ? 1 : 0
+                            if a == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: o); touchedCount &+= 1 }
                             acc[o] = a + wd * postingWeights[p]
                         }
                     } else {
@@ -311,53 +249,34 @@ public struct TopKCosine: Sendable {
                         }
                     }
                 }
-                for j in 0..<touchedCount {
-                    let o = touched[j]
-                    let s = acc[Int(o)]
-                    offer(d, o, s)
-                    offer(Int(o), d32, s)
-                    acc[Int(o)] = 0
-                    if !positive { seen[Int(o)] = false }
-                }
-                d += workers
-            }
-        }}}}}}}}}}
-    }
-
-    /// Merges the workers' heaps of each document into its final top-k (pools of capped
-    /// documents are re-scored exactly first), best first.
-    private func mergeHeaps(
-        _ index: SimilarityIndex, documents range: Range<Int>, workers: Int,
-        capped: UnsafeBufferPointer<Bool>, slotOffsets: UnsafeBufferPointer<Int>, slotTotal: Int,
-        heapDocuments: UnsafeMutableBufferPointer<Int32>, heapScores: UnsafeMutableBufferPointer<Double>,
-        heapCounts: UnsafeMutableBufferPointer<Int32>,
-        out: (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>)
-    ) {
-        let n = index.vectors.rowCount
-        let k = self.k, threshold = self.threshold
-        var heap = TopKHeap(capacity: k)
-        var pool = TopKHeap(capacity: 4 * k)
-        var denseRow = [Double](repeating: 0, count: index.vectors.columnCount)
-        index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
-        index.vectors.columns.withUnsafeBufferPointer { rowTerms in
-        index.vectors.values.withUnsafeBufferPointer { rowWeights in
-        denseRow.withUnsafeMutableBufferPointer { dense in
-            for d in range {
                 heap.removeAll()
-                if !capped[d] {
-                    for w in 0..<workers {
-                        let base = w * slotTotal + slotOffsets[d]
-                        for j in 0..<Int(heapCounts[w * n + d]) { heap.offer(heapDocuments[base + j], heapScores[base + j]) }
+                if !skipped {
+                    // Candidates below the threshold, or below the k-th best once k are
+                    // kept, cannot enter the heap; skip them before the heap call.
+                    var bar = threshold
+                    for j in 0..<touchedCount {
+                        let o = touched[j]
+                        let s = acc[Int(o)]
+                        if s >= bar && Int(o) != d {
+                            heap.offer(o, s)
+                            if heap.isFull { bar = Swift.max(threshold, heap.worst) }
+                        }
                     }
                 } else {
+                    // Some terms were left out: take the best candidates by partial score and
+                    // re-score them exactly. The dot products go through a dense copy of d's
+                    // row and add the common terms in increasing term order, as a merge of
+                    // the two rows does, so the values are the same to the last bit.
                     pool.removeAll()
-                    for w in 0..<workers {
-                        let base = w * slotTotal + slotOffsets[d]
-                        for j in 0..<Int(heapCounts[w * n + d]) { pool.offer(heapDocuments[base + j], heapScores[base + j]) }
+                    var bar = -Double.infinity
+                    for j in 0..<touchedCount {
+                        let o = touched[j]
+                        let s = acc[Int(o)]
+                        if s >= bar && Int(o) != d {
+                            pool.offer(o, s)
+                            if pool.isFull { bar = pool.worst }
+                        }
                     }
-                    // Exact dot products through a dense copy of d's row: the common terms
-                    // are still added in increasing term order, as in a merge of the rows.
-                    let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
                     for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = rowWeights[i] }
                     for (o, _) in pool.items {
                         var s = 0.0
@@ -369,52 +288,20 @@ public struct TopKCosine: Sendable {
                     }
                     for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = 0 }
                 }
+                for j in 0..<touchedCount {
+                    let o = Int(touched[j])
+                    acc[o] = 0
+                    if !positive { seen[o] = false }
+                }
                 var count = 0
                 for (o, s) in heap.sortedDescending() {
-                    out.0[d * k + count] = o; out.1[d * k + count] = s; count += 1
+                    slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
                 }
-                out.2[d] = count
+                slotCounts[d] = count
+                capped[d] = skipped
+                d += workers
             }
-        }}}}
-    }
-
-    /// `TopKHeap.offer` on a flat slot range: a min-heap of at most `capacity` items whose
-    /// root is the worst kept (lowest score; ties: higher document id).
-    @inline(__always)
-    static func offer(_ document: Int32, _ score: Double, documents: UnsafeMutablePointer<Int32>,
-                      scores: UnsafeMutablePointer<Double>, count: inout Int32, capacity: Int) {
-        @inline(__always) func worse(_ i: Int, _ j: Int) -> Bool {
-            scores[i] != scores[j] ? scores[i] < scores[j] : documents[i] > documents[j]
-        }
-        @inline(__always) func swap(_ d: UnsafeMutablePointer<Int32>, _ s: UnsafeMutablePointer<Double>, _ i: Int, _ j: Int) {
-            let td = d[i]; d[i] = d[j]; d[j] = td
-            let ts = s[i]; s[i] = s[j]; s[j] = ts
-        }
-        let c = Int(count)
-        if c < capacity {
-            documents[c] = document; scores[c] = score
-            count += 1
-            var i = c
-            while i > 0 {
-                let p = (i - 1) >> 1
-                if worse(i, p) {
-                    swap(documents, scores, i, p); i = p
-                } else { break }
-            }
-            return
-        }
-        // Full: replace the root only when the new item is better.
-        if scores[0] > score || (scores[0] == score && documents[0] <= document) { return }
-        documents[0] = document; scores[0] = score
-        var p = 0
-        while true {
-            let l = 2 * p + 1, r = l + 1
-            var m = p
-            if l < c && worse(l, m) { m = l }
-            if r < c && worse(r, m) { m = r }
-            if m == p { break }
-            swap(documents, scores, p, m); p = m
-        }
+        }}}}}}}}}}
     }
 }
 

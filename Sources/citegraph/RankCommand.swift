@@ -23,7 +23,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Graph to rank.")
     var graph: GraphKind
 
-    @Option(help: "pagerank, authority, hub (HITS), indegree (citations received), weighted-degree or kcore.")
+    @Option(help: "pagerank, authority, hub (HITS), indegree (citations received), weighted-degree, kcore or betweenness.")
     var measure: RankMeasure = .pagerank
 
     @Option(help: "Damping factor in [0, 1).")
