@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var termsPerPaper = 10
     /// Topic map: number of topics (by number of papers) kept as nodes.
     public var topicCount = 100
+    /// A VOSviewer thesaurus file (`label<TAB>replace by`; empty replacement drops the term).
+    public var thesaurus: String? = nil
     /// Co-author and co-occurrence counting.
     public var counting: Cooccurrence.Counting = .full
     /// Co-author: papers with more authors are left out of the graph (nil: keep all). Large

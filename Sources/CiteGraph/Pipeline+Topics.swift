@@ -13,8 +13,17 @@ extension Pipeline {
         progress.begin("extracting key phrases", total: papers.count)
         var extractorOptions = KeyPhraseExtractor.Options()
         extractorOptions.topN = options.termsPerPaper
+        if let path = options.thesaurus { extractorOptions.thesaurus = try Thesaurus(contentsOf: URL(fileURLWithPath: path)) }
         let extractor = try KeyPhraseExtractor(extractorOptions)
-        let model = extractor.extract(documents: papers.map { KeyPhraseExtractor.document(title: $0.title, abstract: $0.abstract ?? "") })
+        // Explicit keywords (author keywords, MeSH, OpenAlex concepts, arXiv categories) join
+        // the text as phrases of their own, one per sentence.
+        let model = extractor.extract(documents: papers.map { paper in
+            var abstract = paper.abstract ?? ""
+            if let keywords = paper.keywords, !keywords.isEmpty {
+                abstract += "\n" + keywords.split(separator: ";").map { $0.trimmingWhitespace() + "." }.joined(separator: " ")
+            }
+            return KeyPhraseExtractor.document(title: paper.title, abstract: abstract)
+        })
         var used = Set<Int32>()
         var paperTerms: [(paper: Int64, term: Int32, weight: Double)] = []
         for (d, paper) in papers.enumerated() {

@@ -90,7 +90,7 @@ public struct WorkID: Sendable, Hashable, Comparable {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
     public func trimmingWhitespace() -> String {
         var s = Substring(self)

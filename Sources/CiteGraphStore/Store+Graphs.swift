@@ -7,6 +7,8 @@ public struct PaperText: Sendable {
     public var id: Int64
     public var title: String
     public var abstract: String?
+    /// Explicit keywords, MeSH terms, concepts or categories, `; `-separated.
+    public var keywords: String?
 }
 
 /// A weighted edge between store row ids (papers, terms or authors, by graph kind).
@@ -31,8 +33,8 @@ extension Store {
     /// Title and abstract of every ingested (not cited-only) paper, by id.
     public func paperTexts() throws -> [PaperText] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, abstract FROM papers WHERE cited_only = 0 ORDER BY id").map {
-                PaperText(id: $0[0], title: $0[1], abstract: $0[2])
+            try Row.fetchAll(db, sql: "SELECT id, title, abstract, keywords FROM papers WHERE cited_only = 0 ORDER BY id").map {
+                PaperText(id: $0[0], title: $0[1], abstract: $0[2], keywords: $0[3])
             }
         }
     }

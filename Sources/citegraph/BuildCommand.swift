@@ -17,6 +17,7 @@ struct BuildCommand: ParsableCommand {
               citegraph build                       # cotopic, topics and mention
               citegraph build --graph citation --graph cocitation
               citegraph build --graph cotopic --neighbours 15
+              citegraph build --graph cotopic --graph topics --thesaurus thesaurus.txt
             """)
 
     @OptionGroup var store: StoreOptions
@@ -33,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Topic map: number of topics.")
     var topics: Int = 100
 
+    @Option(help: "VOSviewer thesaurus file (label<TAB>replace by; an empty replacement drops the term).")
+    var thesaurus: String?
+
     @Option(help: "Co-author counting: full or fractional.")
     var counting: String = "full"
 
@@ -47,6 +51,7 @@ struct BuildCommand: ParsableCommand {
         options.neighbours = neighbours
         options.minSimilarity = minSimilarity
         options.topicCount = topics
+        options.thesaurus = thesaurus
         options.counting = Cooccurrence.Counting(rawValue: counting)!
         let counts = try store.pipeline().build(graphs, options: options)
         for kind in graphs { print("\(kind.rawValue): \(counts[kind] ?? 0) edges") }
