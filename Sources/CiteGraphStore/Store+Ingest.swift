@@ -64,15 +64,16 @@ extension Store {
                 arguments: [batch.path, batch.digest, batch.format, batch.records.count, batch.rejects.count])
             let fileID = db.lastInsertedRowID
             var index = try DeduplicationIndex(db: db)
+            let keys = RecordKeys.compute(batch.records)
             let insertSource = try db.cachedStatement(
                 sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for record in batch.records {
-                let (paperID, rule) = try place(record, index: &index, in: db)
+            for (i, record) in batch.records.enumerated() {
+                let (paperID, rule) = try place(record, keys: keys[i], index: &index, in: db)
                 if rule == .new { summary.newPapers += 1 } else { summary.mergedByRule[rule.rawValue, default: 0] += 1 }
                 try insertSource.execute(arguments: [
                     paperID, fileID, record.source.file, record.source.format, record.source.position, record.source.line, rule.rawValue,
                 ])
-                try storeAuthors(record.authors, paperID: paperID, index: &index, in: db)
+                try storeAuthors(record.authors, keys: keys[i].authors, paperID: paperID, index: &index, in: db)
                 try storeReferences(record.references, paperID: paperID, isNewPaper: rule == .new, in: db)
             }
             let insertReject = try db.cachedStatement(sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
@@ -84,9 +85,9 @@ extension Store {
     }
 
     /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
-    private func place(_ record: PaperRecord, index: inout DeduplicationIndex, in db: Database) throws -> (Int64, MergeRule) {
-        let titleKey = TitleKey.normalise(record.title)
-        let shortKey = TitleKey.withoutShortName(record.title)
+    private func place(_ record: PaperRecord, keys: RecordKeys, index: inout DeduplicationIndex, in db: Database) throws -> (Int64, MergeRule) {
+        let titleKey = keys.title
+        let shortKey = keys.short
         var match: (Int64, MergeRule)?
         for id in record.ids.sorted() where id.kind != .local {
             if let found = index.byID[id.kind]?[id.value] {
@@ -151,13 +152,13 @@ extension Store {
         }
     }
 
-    private func storeAuthors(_ names: [String], paperID: Int64, index: inout DeduplicationIndex, in db: Database) throws {
+    private func storeAuthors(_ names: [String], keys: [String], paperID: Int64, index: inout DeduplicationIndex, in db: Database) throws {
         guard !names.isEmpty, !index.papersWithAuthors.contains(paperID) else { return }  // the first source with authors wins
         index.papersWithAuthors.insert(paperID)
         let insertAuthor = try db.cachedStatement(sql: "INSERT INTO authors (name, name_key) VALUES (?, ?)")
         let insertLink = try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
         for (position, name) in names.enumerated() {
-            let key = AuthorName.key(name)
+            let key = keys[position]
             let authorID: Int64
             if let known = index.authorIDs[key] {
                 authorID = known
@@ -199,4 +200,38 @@ extension Store {
         let hex = String(hash, radix: 16)
         return "title:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
+}
+
+/// The normalised keys of a record, computed for all records in parallel before the
+/// (serial) write transaction: Unicode folding is the costly part of placing a record.
+struct RecordKeys: Sendable {
+    var title: String
+    var short: String?
+    var authors: [String]
+
+    static func compute(_ records: [PaperRecord]) -> [RecordKeys] {
+        let parts = records.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let slots = KeySlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let lo = records.count * part / parts, hi = records.count * (part + 1) / parts
+            var out: [RecordKeys] = []
+            out.reserveCapacity(hi - lo)
+            for record in records[lo..<hi] {
+                out.append(RecordKeys(
+                    title: TitleKey.normalise(record.title), short: TitleKey.withoutShortName(record.title),
+                    authors: record.authors.map(AuthorName.key)))
+            }
+            slots.set(part, out)
+        }
+        return slots.joined()
+    }
+}
+
+/// Per-part results of `RecordKeys.compute`, each slot written by one worker.
+private final class KeySlots: @unchecked Sendable {
+    private var slots: [[RecordKeys]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [RecordKeys]) { lock.lock(); slots[i] = value; lock.unlock() }
+    func joined() -> [RecordKeys] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
 }
