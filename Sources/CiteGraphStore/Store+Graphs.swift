@@ -43,6 +43,8 @@ extension Store {
     /// `paperTerms` refer to terms by their index in `terms`.
     public func replaceTerms(_ terms: [StoredTerm], paperTerms: [(paper: Int64, term: Int, weight: Double)]) throws {
         try pool.write { db in
+            // Bulk replace: the secondary index is rebuilt once after the inserts.
+            try db.execute(sql: "DROP INDEX IF EXISTS paper_terms_term")
             try db.execute(sql: "DELETE FROM paper_terms")
             try db.execute(sql: "DELETE FROM terms")
             var termIDs: [Int64] = []
@@ -56,6 +58,7 @@ extension Store {
             for entry in paperTerms {
                 try insert.execute(arguments: [entry.paper, termIDs[entry.term], entry.weight])
             }
+            try db.execute(sql: "CREATE INDEX paper_terms_term ON paper_terms(term_id)")
         }
     }
 
