@@ -12,17 +12,7 @@ extension Pipeline {
     /// The whole graph of `kind` with node attributes (title, year, PageRank, community),
     /// computing ranks and communities first when missing.
     public func network(graph kind: GraphKind) throws -> Network {
-        try ensureBuilt(kind)
-        var scores = try store.scores(graph: kind, measure: "pagerank")
-        if scores.isEmpty {
-            try rank(graph: kind)
-            scores = try store.scores(graph: kind, measure: "pagerank")
-        }
-        var (membership, _, _) = try store.communities(graph: kind)
-        if membership.isEmpty {
-            try communities(graph: kind)
-            (membership, _, _) = try store.communities(graph: kind)
-        }
+        let (scores, membership, _) = try rankedAndClustered(kind)
         let labels = try nodeLabels(kind)
         let nodes = try store.nodeIDs(for: kind)
         var shown: [Int64: String] = [:]

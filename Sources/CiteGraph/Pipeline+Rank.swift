@@ -92,6 +92,23 @@ extension Pipeline {
         }
     }
 
+    /// The stored PageRank scores and communities of `kind`, building, ranking and clustering
+    /// first whatever is missing.
+    func rankedAndClustered(_ kind: GraphKind) throws -> (scores: [Int64: Double], membership: [Int64: Int], labels: [CommunityLabel]) {
+        try ensureBuilt(kind)
+        var scores = try store.scores(graph: kind, measure: RankMeasure.pagerank.rawValue)
+        if scores.isEmpty {
+            try rank(graph: kind)
+            scores = try store.scores(graph: kind, measure: RankMeasure.pagerank.rawValue)
+        }
+        var (membership, labels, _) = try store.communities(graph: kind)
+        if membership.isEmpty {
+            try communities(graph: kind)
+            (membership, labels, _) = try store.communities(graph: kind)
+        }
+        return (scores, membership, labels)
+    }
+
     /// Builds `kind` when the store has no build run for it.
     func ensureBuilt(_ kind: GraphKind) throws {
         if try !store.isBuilt(kind) { try build([kind]) }

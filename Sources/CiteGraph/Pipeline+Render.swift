@@ -23,17 +23,7 @@ extension Pipeline {
     /// community with a legend, edges among them (width by weight), labels that fit.
     /// Ranks and communities are computed first when the store has none.
     public func diagram(graph kind: GraphKind, options: RenderOptions = RenderOptions()) throws -> Diagram {
-        try ensureBuilt(kind)
-        var scores = try store.scores(graph: kind, measure: "pagerank")
-        if scores.isEmpty {
-            try rank(graph: kind)
-            scores = try store.scores(graph: kind, measure: "pagerank")
-        }
-        var (membership, communityLabels, _) = try store.communities(graph: kind)
-        if membership.isEmpty {
-            try communities(graph: kind)
-            (membership, communityLabels, _) = try store.communities(graph: kind)
-        }
+        let (scores, membership, communityLabels) = try rankedAndClustered(kind)
         let labels = try nodeLabels(kind)
         let candidates = options.community.map { c in scores.keys.filter { membership[$0] == c } } ?? Array(scores.keys)
         let chosen = candidates.sorted { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : $0 < $1 }.prefix(options.top)
