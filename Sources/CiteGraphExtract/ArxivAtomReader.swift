@@ -20,10 +20,7 @@ public enum ArxivAtomReader {
             var position = 0
             while let event = try reader.next() {
                 guard case .start(let start) = event, start.localName == "entry" else { continue }
-                switch try entry(reader, start: start, file: file.path, position: position) {
-                case .success(let record): result.records.append(record)
-                case .failure(let reject): result.rejects.append(reject)
-                }
+                result.append(try entry(reader, start: start, file: file.path, position: position))
                 position += 1
             }
         }

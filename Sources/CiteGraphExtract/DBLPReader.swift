@@ -39,10 +39,7 @@ public enum DBLPReader {
                 case .start(let start):
                     guard depth == 1 else { depth += 1; continue }
                     if recordTypes.contains(start.localName) {
-                        switch try record(reader, start: start, file: file.path, position: position) {
-                        case .success(let record): result.records.append(record)
-                        case .failure(let reject): result.rejects.append(reject)
-                        }
+                        result.append(try record(reader, start: start, file: file.path, position: position))
                         position += 1
                     } else {
                         try reader.skipElement()  // www (person pages) and unknown types

@@ -28,10 +28,7 @@ public enum JATSReader {
             var position = 0
             while let event = try reader.next() {
                 guard case .start(let start) = event, start.localName == "article" else { continue }
-                switch try article(reader, start: start, file: file.path, position: position) {
-                case .success(let record): result.records.append(record)
-                case .failure(let reject): result.rejects.append(reject)
-                }
+                result.append(try article(reader, start: start, file: file.path, position: position))
                 position += 1
             }
         }

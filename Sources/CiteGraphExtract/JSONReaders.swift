@@ -50,10 +50,7 @@ public enum JSONLinesReader {
         result.records.reserveCapacity(lines.count)
         for chunk in 0..<chunkCount {
             for item in chunks.get(chunk) {
-                switch item {
-                case .success(let record): result.records.append(record)
-                case .failure(let reject): result.rejects.append(reject)
-                }
+                result.append(item)
             }
         }
         return result

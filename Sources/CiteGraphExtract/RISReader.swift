@@ -64,10 +64,7 @@ public enum RISReader {
                 continue
             }
             if tag == "ER" {
-                switch makeRecord(record!, file: file.path, position: position) {
-                case .success(let p): result.records.append(p)
-                case .failure(let reject): result.rejects.append(reject)
-                }
+                result.append(makeRecord(record!, file: file.path, position: position))
                 record = nil
                 position += 1
                 continue

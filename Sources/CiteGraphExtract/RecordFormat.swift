@@ -69,6 +69,16 @@ public struct ExtractResult: Sendable {
     }
 }
 
+extension ExtractResult {
+    /// Adds a record that was read, or a reject.
+    public mutating func append(_ outcome: Result<PaperRecord, RejectedRecord>) {
+        switch outcome {
+        case .success(let record): records.append(record)
+        case .failure(let reject): rejects.append(reject)
+        }
+    }
+}
+
 extension RejectedRecord: Error {
     /// The equivalent error, used in strict mode.
     public var error: ExtractError { .malformed(path: file, line: line, field: field, reason: reason) }

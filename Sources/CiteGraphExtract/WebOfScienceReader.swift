@@ -38,10 +38,7 @@ public enum WebOfScienceReader {
                 result.rejects.append(RejectedRecord(file: file.path, line: broken.line, field: "line", reason: broken.reason))
                 return
             }
-            switch makeRecord(r, file: file.path, position: position) {
-            case .success(let p): result.records.append(p)
-            case .failure(let reject): result.rejects.append(reject)
-            }
+            result.append(makeRecord(r, file: file.path, position: position))
         }
         for raw in TaggedText.lines(text) {
             lineNumber += 1
