@@ -138,19 +138,32 @@ public struct Leiden: Sendable {
         g.offsets.withUnsafeBufferPointer { off in
         g.targets.withUnsafeBufferPointer { tg in
         g.weights.withUnsafeBufferPointer { w in
+        g.nodeWeight.withUnsafeBufferPointer { nodeWeight in
+        p.withUnsafeBufferPointer { p in
+        total.withUnsafeBufferPointer { total in
+        refined.withUnsafeMutableBufferPointer { refined in
+        refinedWeight.withUnsafeMutableBufferPointer { refinedWeight in
+        refinedSize.withUnsafeMutableBufferPointer { refinedSize in
+        external.withUnsafeMutableBufferPointer { external in
+        acc.withUnsafeMutableBufferPointer { acc in
+        seen.withUnsafeMutableBufferPointer { seen in
             for v in 0..<n {
-                for i in off[v]..<off[v + 1] where p[Int(tg[i])] == p[v] { external[v] += w[i] }
+                let pv = p[v]
+                var e = 0.0
+                for i in off[v]..<off[v + 1] where p[Int(tg[i])] == pv { e += w[i] }
+                external[v] = e
             }
             for v32 in order {
                 let v = Int(v32)
                 let r0 = Int(refined[v])
                 guard refinedSize[r0] == 1 else { continue }
-                let s = Int(p[v]), kv = g.nodeWeight[v]
+                let pv = p[v]
+                let s = Int(pv), kv = nodeWeight[v]
                 // v must be well connected to its community S.
                 guard external[v] >= gammaPrime * kv * (total[s] - kv) else { continue }
                 for i in off[v]..<off[v + 1] {
                     let u = Int(tg[i])
-                    guard p[u] == p[v] else { continue }
+                    guard p[u] == pv else { continue }
                     let r = Int(refined[u])
                     if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
                     acc[r] += w[i]
@@ -158,7 +171,6 @@ public struct Leiden: Sendable {
                 // Candidates: v's own singleton (gain 0) and well-connected refined
                 // communities with non-negative gain.
                 candidates.removeAll(keepingCapacity: true)
-                cumulative.removeAll(keepingCapacity: true)
                 gains.removeAll(keepingCapacity: true)
                 var maxGain = 0.0
                 candidates.append(Int32(r0)); gains.append(0)
@@ -173,6 +185,7 @@ public struct Leiden: Sendable {
                 }
                 var chosen = r0
                 if candidates.count > 1 {
+                    cumulative.removeAll(keepingCapacity: true)
                     var sum = 0.0
                     for gain in gains { sum += exp((gain - maxGain) / randomness); cumulative.append(sum) }
                     let x = rng.nextDouble() * sum
@@ -190,7 +203,7 @@ public struct Leiden: Sendable {
                 for r in touched { acc[Int(r)] = 0; seen[Int(r)] = false }
                 touched.removeAll(keepingCapacity: true)
             }
-        }}}
+        }}}}}}}}}}}}
         return refined
     }
 }

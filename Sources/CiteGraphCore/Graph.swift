@@ -107,14 +107,22 @@ public struct Graph: Sendable, Equatable {
         var cursor = counts
         var newTargets = [Int32](repeating: 0, count: arcCount)
         var newWeights = [Double](repeating: 0, count: arcCount)
-        for v in 0..<nodeCount {
-            for i in offsets[v]..<offsets[v + 1] {
-                let t = Int(targets[i])
-                newTargets[cursor[t]] = Int32(v)
-                newWeights[cursor[t]] = weights[i]
-                cursor[t] += 1
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tg in
+        weights.withUnsafeBufferPointer { w in
+        cursor.withUnsafeMutableBufferPointer { cursor in
+        newTargets.withUnsafeMutableBufferPointer { newTargets in
+        newWeights.withUnsafeMutableBufferPointer { newWeights in
+            for v in 0..<nodeCount {
+                for i in off[v]..<off[v + 1] {
+                    let t = Int(tg[i])
+                    let slot = cursor[t]
+                    newTargets[slot] = Int32(v)
+                    newWeights[slot] = w[i]
+                    cursor[t] = slot + 1
+                }
             }
-        }
+        }}}}}}
         return Graph(nodeCount: nodeCount, offsets: counts, targets: newTargets, weights: newWeights, isDirected: true)
     }
 
