@@ -1,4 +1,6 @@
 import CiteGraphCore
+import Dispatch
+import Foundation
 
 /// The quality function a community detection optimises.
 public enum CommunityQuality: Sendable, Equatable {
@@ -52,8 +54,10 @@ struct CommunityGraph {
     }
 
     /// The graph whose nodes are the communities of `labels` (dense, `0..<count`); arcs
-    /// between communities are summed, arcs inside a community dropped.
-    /// - Complexity: O(n + m) time, using a per-community accumulator with a touched list.
+    /// between communities are summed, arcs inside a community dropped. Large graphs are
+    /// aggregated on all cores, each worker building the rows of a range of communities.
+    /// - Complexity: O(n + m) time, using a per-community accumulator with a touched list
+    ///   (one per worker).
     func aggregated(by labels: [Int32], count: Int) -> CommunityGraph {
         let n = nodeCount
         // Members of each community, by counting sort.
@@ -63,40 +67,83 @@ struct CommunityGraph {
         var fill = start
         var members = [Int32](repeating: 0, count: n)
         for v in 0..<n { let c = Int(labels[v]); members[fill[c]] = Int32(v); fill[c] += 1 }
-
-        var newOffsets = [Int](repeating: 0, count: count + 1)
-        var newTargets: [Int32] = []; newTargets.reserveCapacity(targets.count / 2)
-        var newWeights: [Double] = []; newWeights.reserveCapacity(targets.count / 2)
-        var newNodeWeight = [Double](repeating: 0, count: count)
-        var acc = [Double](repeating: 0, count: count)
-        var seen = [Bool](repeating: false, count: count)
-        var touched: [Int32] = []
+        let parts = targets.count >= 1_000_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var bounds = [0]
+        for k in 1..<parts {
+            var c = bounds[k - 1]
+            while c < count && start[c] < n * k / parts { c += 1 }
+            bounds.append(c)
+        }
+        bounds.append(count)
+        let rows = AggregateRows(parts: parts)
         offsets.withUnsafeBufferPointer { off in
         targets.withUnsafeBufferPointer { tg in
         weights.withUnsafeBufferPointer { w in
+        nodeWeight.withUnsafeBufferPointer { nw in
         labels.withUnsafeBufferPointer { lab in
-            for c in 0..<count {
-                for j in start[c]..<start[c + 1] {
-                    let v = Int(members[j])
-                    newNodeWeight[c] += nodeWeight[v]
-                    for i in off[v]..<off[v + 1] {
-                        let cu = Int(lab[Int(tg[i])])
-                        if cu == c { continue }
-                        if !seen[cu] { seen[cu] = true; touched.append(Int32(cu)) }
-                        acc[cu] += w[i]
+        start.withUnsafeBufferPointer { start in
+        members.withUnsafeBufferPointer { members in
+            let offP = SendableBuffer(off), tgP = SendableBuffer(tg), wP = SendableBuffer(w), nwP = SendableBuffer(nw)
+            let labP = SendableBuffer(lab), startP = SendableBuffer(start), membersP = SendableBuffer(members)
+            let limits = bounds
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var block = AggregateRows.Block()
+                var acc = [Double](repeating: 0, count: count)
+                var seen = [Bool](repeating: false, count: count)
+                var touched: [Int32] = []
+                for c in limits[part]..<limits[part + 1] {
+                    var weight = 0.0
+                    for j in startP[c]..<startP[c + 1] {
+                        let v = Int(membersP[j])
+                        weight += nwP[v]
+                        for i in offP[v]..<offP[v + 1] {
+                            let cu = Int(labP[Int(tgP[i])])
+                            if cu == c { continue }
+                            if !seen[cu] { seen[cu] = true; touched.append(Int32(cu)) }
+                            acc[cu] += wP[i]
+                        }
                     }
+                    for cu in touched {
+                        block.targets.append(cu); block.weights.append(acc[Int(cu)])
+                        acc[Int(cu)] = 0; seen[Int(cu)] = false
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    block.rowEnds.append(block.targets.count)
+                    block.nodeWeight.append(weight)
                 }
-                for cu in touched {
-                    newTargets.append(cu); newWeights.append(acc[Int(cu)])
-                    acc[Int(cu)] = 0; seen[Int(cu)] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-                newOffsets[c + 1] = newTargets.count
+                rows.set(part, block)
             }
-        }}}}
+        }}}}}}}
+        // Concatenate the workers' rows.
+        var newOffsets = [Int](repeating: 0, count: count + 1)
+        var newTargets: [Int32] = [], newWeights: [Double] = [], newNodeWeight: [Double] = []
+        newNodeWeight.reserveCapacity(count)
+        var c = 0
+        for block in rows.blocks {
+            let base = newTargets.count
+            newTargets.append(contentsOf: block.targets)
+            newWeights.append(contentsOf: block.weights)
+            newNodeWeight.append(contentsOf: block.nodeWeight)
+            for end in block.rowEnds { c += 1; newOffsets[c] = base + end }
+        }
         return CommunityGraph(nodeCount: count, offsets: newOffsets, targets: newTargets,
                               weights: newWeights, nodeWeight: newNodeWeight)
     }
+}
+
+/// The rows of an aggregate graph built by each worker of `CommunityGraph.aggregated`.
+private final class AggregateRows: @unchecked Sendable {
+    struct Block {
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        var rowEnds: [Int] = []
+        var nodeWeight: [Double] = []
+    }
+    private let lock = NSLock()
+    private var slots: [Block]
+    init(parts: Int) { slots = Array(repeating: Block(), count: parts) }
+    func set(_ part: Int, _ block: Block) { lock.lock(); slots[part] = block; lock.unlock() }
+    var blocks: [Block] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Renumbers labels densely `0..<k` in order of first appearance; returns the count.

@@ -11,7 +11,7 @@ import Foundation
 /// 2. refinement: within each community of P, nodes start as singletons and well-connected
 ///    singletons merge into well-connected sub-communities, chosen at random with
 ///    probability ∝ exp(ΔH / θ) among non-negative gains — so every community stays
-///    connected;
+///    connected; communities are refined in parallel (`LeidenRefinement`);
 /// 3. aggregation based on the refined partition, with P as the initial partition of the
 ///    aggregate graph; repeat from 1 until no further aggregation is possible.
 ///
@@ -71,12 +71,10 @@ public struct Leiden: Sendable {
         var membership = (0..<n).map { Int32($0) }
         var current = setup.quality(membership, quality, resolution)
         var iteration = 0
-        // Refinement gains in edge-weight units (see the type's documentation).
-        let scale: Double = 1
         while n > 0 {
             if let m = maxIterations, iteration >= m { break }
             iteration += 1
-            let next = iterate(setup: setup, from: membership, rng: &rng, scale: scale)
+            let next = iterate(setup: setup, from: membership, rng: &rng)
             let q = setup.quality(next, quality, resolution)
             let gain = q - current
             if q >= current { membership = next; current = q }
@@ -88,8 +86,7 @@ public struct Leiden: Sendable {
     }
 
     /// One Leiden iteration from `start` (labels `< n`); returns the flat membership.
-    private func iterate(setup: CommunitySetup, from start: [Int32], rng: inout SeededGenerator,
-                         scale: Double) -> [Int32] {
+    private func iterate(setup: CommunitySetup, from start: [Int32], rng: inout SeededGenerator) -> [Int32] {
         var g = setup.base
         var p = start
         var flat = (0..<g.nodeCount).map { Int32($0) }  // original node → aggregate node
@@ -101,8 +98,10 @@ public struct Leiden: Sendable {
             p = mover.labels
             let communities = denseLabels(&p, labelBound: g.nodeCount)
             if communities == g.nodeCount { break }
-            var refined = refine(g, partition: p, communities: communities,
-                                 gammaPrime: setup.gammaPrime, rng: &rng, scale: scale)
+            var visitOrder = (0..<g.nodeCount).map { Int32($0) }
+            rng.shuffle(&visitOrder)
+            let refinement = LeidenRefinement(gammaPrime: setup.gammaPrime, randomness: randomness)
+            var refined = refinement.refine(g, partition: p, communities: communities, order: visitOrder, seed: rng.next())
             let refinedCount = denseLabels(&refined, labelBound: g.nodeCount)
             if refinedCount == g.nodeCount { break }
             // Aggregate on the refined partition; P is the initial partition of the aggregate.
@@ -113,97 +112,5 @@ public struct Leiden: Sendable {
             p = aggregateP
         }
         return flat.map { p[Int($0)] }
-    }
-
-    /// The refinement phase (Algorithm A.2, `RefinePartition` / `MergeNodesSubset`).
-    /// `partition` is dense `0..<communities`. Returns refined labels (not dense), each
-    /// refined community inside one community of `partition` and connected.
-    private func refine(_ g: CommunityGraph, partition p: [Int32], communities: Int,
-                        gammaPrime: Double, rng: inout SeededGenerator, scale: Double) -> [Int32] {
-        let n = g.nodeCount
-        var total = [Double](repeating: 0, count: communities)  // ‖S‖ per community of P
-        for v in 0..<n { total[Int(p[v])] += g.nodeWeight[v] }
-        var refined = (0..<n).map { Int32($0) }
-        var refinedWeight = g.nodeWeight
-        var refinedSize = [Int32](repeating: 1, count: n)
-        var external = [Double](repeating: 0, count: n)  // E(R, S − R) per refined community
-        var acc = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var touched: [Int32] = []
-        var candidates: [Int32] = []
-        var cumulative: [Double] = []
-        var gains: [Double] = []
-        var order = (0..<n).map { Int32($0) }
-        rng.shuffle(&order)
-        g.offsets.withUnsafeBufferPointer { off in
-        g.targets.withUnsafeBufferPointer { tg in
-        g.weights.withUnsafeBufferPointer { w in
-        g.nodeWeight.withUnsafeBufferPointer { nodeWeight in
-        p.withUnsafeBufferPointer { p in
-        total.withUnsafeBufferPointer { total in
-        refined.withUnsafeMutableBufferPointer { refined in
-        refinedWeight.withUnsafeMutableBufferPointer { refinedWeight in
-        refinedSize.withUnsafeMutableBufferPointer { refinedSize in
-        external.withUnsafeMutableBufferPointer { external in
-        acc.withUnsafeMutableBufferPointer { acc in
-        seen.withUnsafeMutableBufferPointer { seen in
-            for v in 0..<n {
-                let pv = p[v]
-                var e = 0.0
-                for i in off[v]..<off[v + 1] where p[Int(tg[i])] == pv { e += w[i] }
-                external[v] = e
-            }
-            for v32 in order {
-                let v = Int(v32)
-                let r0 = Int(refined[v])
-                guard refinedSize[r0] == 1 else { continue }
-                let pv = p[v]
-                let s = Int(pv), kv = nodeWeight[v]
-                // v must be well connected to its community S.
-                guard external[v] >= gammaPrime * kv * (total[s] - kv) else { continue }
-                for i in off[v]..<off[v + 1] {
-                    let u = Int(tg[i])
-                    guard p[u] == pv else { continue }
-                    let r = Int(refined[u])
-                    if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
-                    acc[r] += w[i]
-                }
-                // Candidates: v's own singleton (gain 0) and well-connected refined
-                // communities with non-negative gain.
-                candidates.removeAll(keepingCapacity: true)
-                gains.removeAll(keepingCapacity: true)
-                var maxGain = 0.0
-                candidates.append(Int32(r0)); gains.append(0)
-                for r32 in touched where Int(r32) != r0 {
-                    let r = Int(r32)
-                    let kr = refinedWeight[r]
-                    guard external[r] >= gammaPrime * kr * (total[s] - kr) else { continue }
-                    let gain = (acc[r] - gammaPrime * kv * kr) / scale
-                    guard gain >= 0 else { continue }
-                    candidates.append(r32); gains.append(gain)
-                    maxGain = max(maxGain, gain)
-                }
-                var chosen = r0
-                if candidates.count > 1 {
-                    cumulative.removeAll(keepingCapacity: true)
-                    var sum = 0.0
-                    for gain in gains { sum += exp((gain - maxGain) / randomness); cumulative.append(sum) }
-                    let x = rng.nextDouble() * sum
-                    var j = 0
-                    while j < cumulative.count - 1 && cumulative[j] <= x { j += 1 }
-                    chosen = Int(candidates[j])
-                }
-                if chosen != r0 {
-                    external[chosen] = external[chosen] + external[v] - 2 * acc[chosen]
-                    refinedWeight[chosen] += kv
-                    refinedSize[chosen] += 1
-                    refinedSize[r0] = 0
-                    refined[v] = Int32(chosen)
-                }
-                for r in touched { acc[Int(r)] = 0; seen[Int(r)] = false }
-                touched.removeAll(keepingCapacity: true)
-            }
-        }}}}}}}}}}}}
-        return refined
     }
 }
