@@ -58,9 +58,10 @@ extension Pipeline {
                 JSON.object(["counting": options.counting.rawValue, "max_authors_per_paper": options.maxAuthorsPerPaper ?? 0]))
         case .citation:
             var edges: [StoredEdge] = []
-            var seen = Set<[Int64]>()
+            var seen = Set<Int64>()
             for (paper, cited) in try store.referenceLists() {
-                for target in cited where target != paper && seen.insert([paper, target]).inserted {
+                seen.removeAll(keepingCapacity: true)
+                for target in cited where target != paper && seen.insert(target).inserted {
                     edges.append(StoredEdge(source: paper, target: target, weight: 1))
                 }
             }

@@ -171,5 +171,5 @@ extension Pipeline {
     }
 
     /// Numbers in reports: up to 10 significant digits, no locale.
-    static func number(_ value: Double) -> String { String(format: "%.10g", value) }
+    static func number(_ value: Double) -> String { NumberText.significant10(value) }
 }

@@ -57,7 +57,11 @@ public final class CSVWriter {
         guard row.count == columnCount else {
             throw RenderError.columnCountMismatch(path: path, row: record, expected: columnCount, found: row.count)
         }
-        buffer.append(contentsOf: Self.line(row).utf8)
+        for (i, value) in row.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.appendField(value, to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 
@@ -106,6 +110,25 @@ public final class CSVWriter {
     /// One record: the encoded fields joined by commas, ending in `lineEnding`.
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + lineEnding
+    }
+
+    /// Appends the encoding of one field (as `field(_:)`) to `bytes`, without building
+    /// intermediate strings for the common case of a field that needs no quoting.
+    static func appendField(_ value: String, to bytes: inout [UInt8]) {
+        var plain = true
+        var first: UInt8? = nil
+        var last: UInt8 = 0
+        for b in value.utf8 {
+            if first == nil { first = b }
+            last = b
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { plain = false; break }
+        }
+        if let f = first, f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@")
+            || f == UInt8(ascii: "\t") || f == UInt8(ascii: " ") || last == UInt8(ascii: " ")
+        {
+            plain = false
+        }
+        if plain { bytes.append(contentsOf: value.utf8) } else { bytes.append(contentsOf: field(value).utf8) }
     }
 
     /// One field, neutralised against formula injection and quoted when needed.

@@ -33,9 +33,11 @@ extension Store {
     /// Title and abstract of every ingested (not cited-only) paper, by id.
     public func paperTexts() throws -> [PaperText] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, abstract, keywords FROM papers WHERE cited_only = 0 ORDER BY id").map {
-                PaperText(id: $0[0], title: $0[1], abstract: $0[2], keywords: $0[3])
+            var papers: [PaperText] = []
+            try RowScanner(db, sql: "SELECT id, title, abstract, keywords FROM papers WHERE cited_only = 0 ORDER BY id").forEach {
+                papers.append(PaperText(id: $0.int64(0), title: $0.text(1), abstract: $0.optionalText(2), keywords: $0.optionalText(3)))
             }
+            return papers
         }
     }
 
@@ -49,14 +51,16 @@ extension Store {
             try db.execute(sql: "DELETE FROM terms")
             var termIDs: [Int64] = []
             termIDs.reserveCapacity(terms.count)
-            let insertTerm = try db.cachedStatement(sql: "INSERT INTO terms (key, label, df) VALUES (?, ?, ?)")
+            let insertTerm = try BulkStatement(db, sql: "INSERT INTO terms (key, label, df) VALUES (?, ?, ?)")
             for term in terms {
-                try insertTerm.execute(arguments: [term.key, term.label, term.df])
+                insertTerm.bind(1, term.key); insertTerm.bind(2, term.label); insertTerm.bind(3, Int64(term.df))
+                try insertTerm.execute()
                 termIDs.append(db.lastInsertedRowID)
             }
-            let insert = try db.cachedStatement(sql: "INSERT INTO paper_terms (paper_id, term_id, weight) VALUES (?, ?, ?)")
+            let insert = try BulkStatement(db, sql: "INSERT INTO paper_terms (paper_id, term_id, weight) VALUES (?, ?, ?)")
             for entry in paperTerms {
-                try insert.execute(arguments: [entry.paper, termIDs[entry.term], entry.weight])
+                insert.bind(1, entry.paper); insert.bind(2, termIDs[entry.term]); insert.bind(3, entry.weight)
+                try insert.execute()
             }
             try db.execute(sql: "CREATE INDEX paper_terms_term ON paper_terms(term_id)")
         }
@@ -102,9 +106,11 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('build', ?, ?, ?)",
                 arguments: [kind.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: "INSERT INTO edges (kind, source, target, weight, run_id) VALUES (?, ?, ?, ?, ?)")
+            let insert = try BulkStatement(db, sql: "INSERT INTO edges (kind, source, target, weight, run_id) VALUES (?, ?, ?, ?, ?)")
             for edge in edges {
-                try insert.execute(arguments: [kind.rawValue, edge.source, edge.target, edge.weight, runID])
+                insert.bind(1, kind.rawValue); insert.bind(2, edge.source); insert.bind(3, edge.target)
+                insert.bind(4, edge.weight); insert.bind(5, runID)
+                try insert.execute()
             }
             return runID
         }
@@ -120,9 +126,11 @@ extension Store {
     /// The stored edges of `kind`, ordered by source and target.
     public func edges(kind: GraphKind) throws -> [StoredEdge] {
         try pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT source, target, weight FROM edges WHERE kind = ? ORDER BY source, target", arguments: [kind.rawValue]
-            ).map { StoredEdge(source: $0[0], target: $0[1], weight: $0[2]) }
+            var edges: [StoredEdge] = []
+            let scan = try RowScanner(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ? ORDER BY source, target")
+            scan.bind(1, kind.rawValue)
+            try scan.forEach { edges.append(StoredEdge(source: $0.int64(0), target: $0.int64(1), weight: $0.double(2))) }
+            return edges
         }
     }
 
@@ -154,10 +162,11 @@ extension Store {
         for (i, id) in nodes.enumerated() { index[id] = Int32(i) }
         var list = EdgeList()
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ?", arguments: [kind.rawValue])
-            while let row = try rows.next() {
-                guard let s = index[row[0]], let t = index[row[1]] else { continue }
-                list.append(s, t, row[2])
+            let scan = try RowScanner(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ?")
+            scan.bind(1, kind.rawValue)
+            try scan.forEach { row in
+                guard let s = index[row.int64(0)], let t = index[row.int64(1)] else { return }
+                list.append(s, t, row.double(2))
             }
         }
         return (Graph(nodeCount: nodes.count, edges: list, isDirected: kind.isDirected), nodes)

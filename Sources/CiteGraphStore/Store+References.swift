@@ -105,35 +105,45 @@ extension Store {
     /// Each corpus paper's authors, as author row ids in order (papers without authors omitted).
     public func authorGroups() throws -> [[Int64]] {
         try pool.read { db in
-            var groups: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT paper_id, author_id FROM paper_authors ORDER BY paper_id, position") {
-                groups[row[0], default: []].append(row[1])
-            }
-            return groups.keys.sorted().map { groups[$0]! }
+            try Self.groupedRows(db, sql: "SELECT paper_id, author_id FROM paper_authors ORDER BY paper_id, position") { $0.int64(1) }
+                .map(\.items)
         }
     }
 
     /// Each citing paper's resolved references (paper row ids, including cited-only works).
     public func referenceLists() throws -> [(paper: Int64, cited: [Int64])] {
         try pool.read { db in
-            var lists: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT paper_id, resolved_paper_id FROM paper_references WHERE resolved_paper_id IS NOT NULL ORDER BY paper_id, position")
-            {
-                lists[row[0], default: []].append(row[1])
-            }
-            return lists.keys.sorted().map { ($0, lists[$0]!) }
+            try Self.groupedRows(
+                db, sql: "SELECT paper_id, resolved_paper_id FROM paper_references WHERE resolved_paper_id IS NOT NULL ORDER BY paper_id, position"
+            ) { $0.int64(1) }.map { ($0.key, $0.items) }
         }
     }
 
     /// Each paper's terms with weights: (paper row id, [(term row id, weight)]).
     public func paperTermLists() throws -> [(paper: Int64, terms: [(term: Int64, weight: Double)])] {
         try pool.read { db in
-            var lists: [Int64: [(term: Int64, weight: Double)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT paper_id, term_id, weight FROM paper_terms ORDER BY paper_id, weight DESC") {
-                lists[row[0], default: []].append((row[1], row[2]))
-            }
-            return lists.keys.sorted().map { ($0, lists[$0]!) }
+            try Self.groupedRows(db, sql: "SELECT paper_id, term_id, weight FROM paper_terms ORDER BY paper_id, weight DESC") {
+                (term: $0.int64(1), weight: $0.double(2))
+            }.map { ($0.key, $0.items) }
         }
+    }
+
+    /// Rows ordered by their first column (an id), grouped by it in that order; `item` reads
+    /// the rest of a row.
+    static func groupedRows<Item>(_ db: Database, sql: String, item: (ScannedRow) -> Item) throws -> [(key: Int64, items: [Item])] {
+        var groups: [(key: Int64, items: [Item])] = []
+        var current: [Item] = []
+        var key: Int64? = nil
+        try RowScanner(db, sql: sql).forEach { row in
+            let k = row.int64(0)
+            if k != key {
+                if let key { groups.append((key, current)) }
+                key = k
+                current = []
+            }
+            current.append(item(row))
+        }
+        if let key { groups.append((key, current)) }
+        return groups
     }
 }

@@ -97,9 +97,10 @@ extension Store {
     public func paperInfos() throws -> [Int64: PaperInfo] {
         try pool.read { db in
             var result: [Int64: PaperInfo] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers")
-            while let row = try rows.next() {
-                result[row[0]] = PaperInfo(rowID: row[0], id: row[1], title: row[2], year: row[3], citedOnly: row[4])
+            try RowScanner(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers").forEach { row in
+                let id = row.int64(0)
+                result[id] = PaperInfo(rowID: id, id: row.text(1), title: row.text(2), year: row.isNull(3) ? nil : Int(row.int64(3)),
+                                       citedOnly: row.int64(4) != 0)
             }
             return result
         }

@@ -12,7 +12,7 @@ enum Output {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.10g", value) }
+    static func number(_ value: Double) -> String { NumberText.significant10(value) }
 
     static func clip(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(width - 1)) + "…"

@@ -53,6 +53,29 @@ case "time":
     ]
     let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
     print(String(data: json, encoding: .utf8)!)
+case "recall":
+    // recall FILE CAP...: top-10 cosine with each postings cap against the exact search
+    // (no cap): time and recall of the exact neighbour sets.
+    guard let text = try? String(contentsOfFile: args[2], encoding: .utf8) else { fail("\(args[2]): cannot read") }
+    let documents = text.split(separator: "\n").map { line -> String in
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        return KeyPhraseExtractor.document(title: String(parts[0]), abstract: parts.count > 1 ? String(parts[1]) : "")
+    }
+    let model = try KeyPhraseExtractor().extract(documents: documents)
+    let index = SimilarityIndex(model.vectors)
+    var exact = NeighborLists(offsets: [0], documents: [], similarities: [], cappedDocumentCount: 0)
+    let exactTime = try seconds { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil).neighbors(index) }
+    print("exact: \(exactTime) s, \(exact.documents.count) neighbours")
+    for cap in args.dropFirst(3).compactMap({ Int($0) }) {
+        var lists = exact
+        let time = try seconds { lists = try TopKCosine(k: 10, threshold: 0.05, maxPostings: cap).neighbors(index) }
+        var found = 0
+        for d in 0..<exact.documentCount {
+            let truth = Set(exact.documents[exact.offsets[d]..<exact.offsets[d + 1]])
+            found += lists.documents[lists.offsets[d]..<lists.offsets[d + 1]].filter { truth.contains($0) }.count
+        }
+        print("cap \(cap): \(time) s, recall \(Double(found) / Double(max(1, exact.documents.count))), capped documents \(lists.cappedDocumentCount)")
+    }
 default:
     fail("unknown command \(args[1])")
 }
