@@ -40,6 +40,31 @@ public struct SimilarityIndex: Sendable {
 
     /// Number of documents that contain term `t`.
     public func postingCount(_ t: Int) -> Int { offsets[t + 1] - offsets[t] }
+
+    /// The postings with every list longer than `cap` cut to its `cap` highest weights
+    /// (impact-ordered truncation): the documents where a common term matters most stay
+    /// reachable through it.
+    /// - Complexity: O(nnz + Σ_long df log df) time, O(Σ min(df, cap)) memory.
+    func truncatedPostings(cap: Int) -> (offsets: [Int], documents: [Int32], weights: [Double]) {
+        let m = offsets.count - 1
+        var newOffsets = [Int](repeating: 0, count: m + 1)
+        for t in 0..<m { newOffsets[t + 1] = newOffsets[t] + min(postingCount(t), cap) }
+        var newDocuments = [Int32](repeating: 0, count: newOffsets[m])
+        var newWeights = [Double](repeating: 0, count: newOffsets[m])
+        var order: [Int] = []
+        for t in 0..<m {
+            let lo = offsets[t], hi = offsets[t + 1], out = newOffsets[t]
+            if hi - lo <= cap {
+                for i in lo..<hi { newDocuments[out + i - lo] = documents[i]; newWeights[out + i - lo] = weights[i] }
+                continue
+            }
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: lo..<hi)
+            order.sort { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+            for (j, i) in order.prefix(cap).enumerated() { newDocuments[out + j] = documents[i]; newWeights[out + j] = weights[i] }
+        }
+        return (newOffsets, newDocuments, newWeights)
+    }
 }
 
 /// One nearest neighbour of a document.
@@ -86,22 +111,26 @@ public struct NeighborLists: Sendable, Equatable {
 /// the cosine when the vectors are L2-normalised (as `TermModel.vectors` are); a min-heap
 /// keeps the best `k` at or above `threshold`.
 ///
-/// **Posting cap.** Terms whose postings are longer than `maxPostings` are not used to find
-/// candidates: scanning them costs `df²` work over the corpus — the only super-linear part —
-/// and they carry little information (their idf is low). For a document that has such terms
-/// the best `4k` candidates by the remaining terms are re-scored exactly (sparse dot product
-/// of the two rows) before the threshold and the top-k cut, so reported similarities are
-/// always exact cosines; only the choice of candidates is approximate, and
-/// `NeighborLists.cappedDocumentCount` tells how many documents this concerned. With
-/// `maxPostings: nil`, or when no term is above the cap, the result equals the brute-force
-/// all-pairs top-k. The default cap, 1,000 documents, bounds the work per document by
-/// 1,000 × its number of terms; the extractor's `maxDocumentFrequencyRatio` (default 0.5)
-/// has already removed the longest lists.
+/// **Pruning.** Two limits bound the work per document, the only super-linear part of the
+/// search being the `df²` cost of common terms:
+/// - *impact-ordered posting cap*: a term's postings longer than `maxPostings` are cut to the
+///   `maxPostings` documents where the term weighs most, so a common term still finds the
+///   documents it characterises;
+/// - *query terms*: only a document's `maxQueryTerms` heaviest terms look for candidates.
+/// When either limit left something out for a document, its best `rescoringFactor × k`
+/// candidates by partial score are re-scored exactly (sparse dot product of the two rows)
+/// before the threshold and the top-k cut, so reported similarities are always exact
+/// cosines; only the choice of candidates is approximate, and
+/// `NeighborLists.cappedDocumentCount` tells how many documents this concerned. With both
+/// limits nil the result equals the brute-force all-pairs top-k. Measured on 20,000
+/// generated abstracts (Benchmarks, `citegraph-text-bench recall`), the defaults (1,000
+/// postings, 30 query terms, 6 × k re-scored) find 98.7 % of the exact top-10 neighbours
+/// in about a third of the exact search's time; the cap alone, 100 %; 300 postings, 99.5 %.
 ///
 /// Documents are split across all cores (`DispatchQueue.concurrentPerform`), each worker
 /// handling every W-th document and writing into that document's preallocated slots.
 ///
-/// Complexity: O(Σ_d Σ_{t∈d} min(df_t, cap) + n·k·(log k + row length)) time — linear in
+/// Complexity: O(Σ_d Σ_{t∈top-q(d)} min(df_t, cap) + n·k·(log k + row length)) time — linear in
 /// the number of stored weights for a fixed cap — plus O(n·k·log(n·k)) to build the edge list; O(n·(W + k) + nnz) memory
 /// for n documents and W workers.
 public struct TopKCosine: Sendable {
@@ -111,10 +140,15 @@ public struct TopKCosine: Sendable {
     public let threshold: Double
     /// Longest postings list used to find candidates; nil uses every term.
     public let maxPostings: Int?
+    /// Most terms of a document used to find its candidates (its heaviest); nil uses all.
+    public var maxQueryTerms: Int?
+    /// When some terms were left out, the best `rescoringFactor × k` candidates by partial
+    /// score are re-scored exactly.
+    public var rescoringFactor = 6
 
     /// - Throws: `TextError.invalidParameter` when `k < 1`, `threshold ∉ (0, 1]` or
     ///   `maxPostings < 1`.
-    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 1_000) throws(TextError) {
+    public init(k: Int = 10, threshold: Double = 0.1, maxPostings: Int? = 1_000, maxQueryTerms: Int? = 30) throws(TextError) {
         guard k >= 1 else { throw .invalidParameter(name: "k", reason: "must be at least 1, got \(k)") }
         guard threshold > 0 && threshold <= 1 else {
             throw .invalidParameter(name: "threshold", reason: "must be in (0, 1], got \(threshold)")
@@ -122,7 +156,10 @@ public struct TopKCosine: Sendable {
         if let cap = maxPostings, cap < 1 {
             throw .invalidParameter(name: "maxPostings", reason: "must be at least 1, got \(cap)")
         }
-        self.k = k; self.threshold = threshold; self.maxPostings = maxPostings
+        if let q = maxQueryTerms, q < 1 {
+            throw .invalidParameter(name: "maxQueryTerms", reason: "must be at least 1, got \(q)")
+        }
+        self.k = k; self.threshold = threshold; self.maxPostings = maxPostings; self.maxQueryTerms = maxQueryTerms
     }
 
     /// The top-k neighbours of every document.
@@ -139,8 +176,9 @@ public struct TopKCosine: Sendable {
         let out = UncheckedBox((slotDocuments, slotSimilarities, slotCounts, capped))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
         let search = self
+        let postings = maxPostings.map { index.truncatedPostings(cap: $0) } ?? (index.offsets, index.documents, index.weights)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            search.runWorker(index, worker: w, workers: workers,
+            search.runWorker(index, postings: postings, worker: w, workers: workers,
                              documents: out.value.0, similarities: out.value.1, counts: out.value.2,
                              capped: out.value.3)
         }
@@ -195,16 +233,15 @@ public struct TopKCosine: Sendable {
     // MARK: Worker
 
     private func runWorker(
-        _ index: SimilarityIndex, worker: Int, workers: Int,
+        _ index: SimilarityIndex, postings: (offsets: [Int], documents: [Int32], weights: [Double]), worker: Int, workers: Int,
         documents slotDocuments: UnsafeMutableBufferPointer<Int32>,
         similarities slotSimilarities: UnsafeMutableBufferPointer<Double>,
         counts slotCounts: UnsafeMutableBufferPointer<Int>,
         capped: UnsafeMutableBufferPointer<Bool>
     ) {
         let n = index.vectors.rowCount
-        let cap = maxPostings ?? Int.max
         let k = self.k, threshold = self.threshold
-        let rescoringPool = 4 * k
+        let rescoringPool = rescoringFactor * k
         // Weights that are all positive (and not tiny) make every accumulated score positive,
         // so a zero accumulator slot means "not touched yet" and no separate flag is needed.
         let positive = index.minimumWeight > 1e-150
@@ -214,12 +251,15 @@ public struct TopKCosine: Sendable {
         var denseRow = [Double](repeating: 0, count: index.vectors.columnCount)
         var heap = TopKHeap(capacity: k)
         var pool = TopKHeap(capacity: rescoringPool)
+        let queryLimit = maxQueryTerms ?? Int.max
+        var rowScratch: [Double] = []
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
-        index.offsets.withUnsafeBufferPointer { postingOffsets in
-        index.documents.withUnsafeBufferPointer { postingDocuments in
-        index.weights.withUnsafeBufferPointer { postingWeights in
+        postings.offsets.withUnsafeBufferPointer { postingOffsets in
+        postings.documents.withUnsafeBufferPointer { postingDocuments in
+        postings.weights.withUnsafeBufferPointer { postingWeights in
+        index.offsets.withUnsafeBufferPointer { fullOffsets in
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
         touched.withUnsafeMutableBufferPointer { touched in
@@ -229,11 +269,20 @@ public struct TopKCosine: Sendable {
                 let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
                 var skipped = false
                 var touchedCount = 0
+                // Only the row's `maxQueryTerms` heaviest terms look for candidates.
+                var minimumQueryWeight = -Double.infinity
+                if rowHi - rowLo > queryLimit {
+                    rowScratch.removeAll(keepingCapacity: true)
+                    for e in rowLo..<rowHi { rowScratch.append(rowWeights[e]) }
+                    rowScratch.sort(by: >)
+                    minimumQueryWeight = rowScratch[queryLimit - 1]
+                }
                 for e in rowLo..<rowHi {
                     let t = Int(rowTerms[e])
-                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
-                    if hi - lo > cap { skipped = true; continue }
                     let wd = rowWeights[e]
+                    if wd < minimumQueryWeight { skipped = true; continue }
+                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
+                    if fullOffsets[t + 1] - fullOffsets[t] > hi - lo { skipped = true }
                     if positive {
                         for p in lo..<hi {
                             let o = Int(postingDocuments[p])
@@ -301,7 +350,7 @@ public struct TopKCosine: Sendable {
                 capped[d] = skipped
                 d += workers
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }
 

@@ -43,7 +43,7 @@ struct SimilarityTests {
         print("TopKCosine property test seed \(seed)")
         let v = Self.randomVectors(n: 400, m: 120, maxTerms: 10, seed: seed)
         let k = 7, threshold = 0.15
-        let lists = try TopKCosine(k: k, threshold: threshold, maxPostings: nil).neighbors(SimilarityIndex(v))
+        let lists = try TopKCosine(k: k, threshold: threshold, maxPostings: nil, maxQueryTerms: nil).neighbors(SimilarityIndex(v))
         let reference = Self.bruteForce(v, k: k, threshold: threshold)
         #expect(lists.cappedDocumentCount == 0)
         for d in 0..<v.rowCount {
@@ -96,9 +96,10 @@ struct SimilarityTests {
             total += reference[d].count
         }
         // Uniform random vectors are the hard case for a cap (no topical structure), and
-        // this cap is far below the longest lists; only a floor is asserted.
+        // this cap is far below the longest lists; impact-ordered truncation keeps 95–97 %
+        // for these seeds (skipping long lists entirely kept about a third).
         print("capped recall \(found)/\(total)")
-        #expect(Double(found) >= 0.3 * Double(total))
+        #expect(Double(found) >= 0.9 * Double(total))
     }
 
     @Test func parallelResultIsDeterministic() throws {
@@ -127,11 +128,12 @@ struct SimilarityTests {
         #expect(throws: TextError.self) { try TopKCosine(threshold: 0) }
         #expect(throws: TextError.self) { try TopKCosine(threshold: 1.5) }
         #expect(throws: TextError.self) { try TopKCosine(maxPostings: 0) }
+        #expect(throws: TextError.self) { try TopKCosine(maxQueryTerms: 0) }
     }
 
     @Test func sampleCorpusSimilarityGraph() throws {
         let model = KeyPhraseExtractorTests.sampleModel
-        let search = try TopKCosine(k: 5, threshold: 0.1, maxPostings: nil)
+        let search = try TopKCosine(k: 5, threshold: 0.1, maxPostings: nil, maxQueryTerms: nil)
         let lists = search.neighbors(SimilarityIndex(model.vectors))
         let reference = Self.bruteForce(model.vectors, k: 5, threshold: 0.1)
         for d in 0..<model.documentCount {
@@ -146,7 +148,7 @@ struct SimilarityTests {
             total += reference[d].count
         }
         print("sample corpus: capped recall \(same)/\(total), capped documents \(capped.cappedDocumentCount)")
-        #expect(Double(same) >= 0.8 * Double(total))
+        #expect(Double(same) >= 0.95 * Double(total))
         // The two normalization papers are each other's neighbours or share a neighbour list.
         let papers = SampleCorpus.papers
         let powerNorm = try #require(papers.firstIndex { $0.title.hasPrefix("PowerNorm") })

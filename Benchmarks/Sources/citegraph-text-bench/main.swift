@@ -64,13 +64,17 @@ case "recall":
     let model = try KeyPhraseExtractor().extract(documents: documents)
     let index = SimilarityIndex(model.vectors)
     var exact = NeighborLists(offsets: [0], documents: [], similarities: [], cappedDocumentCount: 0)
-    let exactTime = try seconds { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil).neighbors(index) }
+    let skipExact = ProcessInfo.processInfo.environment["NO_EXACT"] != nil  // timing only
+    let exactTime = try seconds { if !skipExact { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil).neighbors(index) } }
     print("exact: \(exactTime) s, \(exact.documents.count) neighbours")
     for cap in args.dropFirst(3).compactMap({ Int($0) }) {
         var lists = exact
-        let time = try seconds { lists = try TopKCosine(k: 10, threshold: 0.05, maxPostings: cap).neighbors(index) }
+        var search = try TopKCosine(k: 10, threshold: 0.05, maxPostings: cap)
+        search.maxQueryTerms = ProcessInfo.processInfo.environment["QUERY_TERMS"].flatMap { Int($0) }
+        search.rescoringFactor = ProcessInfo.processInfo.environment["RESCORE"].flatMap { Int($0) } ?? 4
+        let time = seconds { lists = search.neighbors(index) }
         var found = 0
-        for d in 0..<exact.documentCount {
+        for d in 0..<exact.documentCount where !skipExact {
             let truth = Set(exact.documents[exact.offsets[d]..<exact.offsets[d + 1]])
             found += lists.documents[lists.offsets[d]..<lists.offsets[d + 1]].filter { truth.contains($0) }.count
         }
