@@ -137,30 +137,49 @@ public struct Graph: Sendable, Equatable {
 
     /// The undirected version of this graph: each pair of nodes joined by at least one arc
     /// becomes one undirected edge.
-    /// - Complexity: O(n + m log d).
+    /// Rows must be sorted by target without repeats, as `init(nodeCount:edges:isDirected:)`
+    /// builds them.
+    /// - Complexity: O(n + m): a transpose and one merge of sorted rows per node.
     public func undirected(combining rule: ReciprocalWeight = .max) -> Graph {
         if !isDirected { return self }
-        var list = EdgeList()
-        list.reserveCapacity(arcCount)
-        // Collect each unordered pair once with combined weight.
-        var pairWeights: [Int64: Double] = [:]
-        pairWeights.reserveCapacity(arcCount)
-        for v in 0..<nodeCount {
-            for i in offsets[v]..<offsets[v + 1] {
-                let t = Int(targets[i])
-                let a = min(v, t), b = max(v, t)
-                let key = Int64(a) << 32 | Int64(b)
-                if let old = pairWeights[key] {
-                    pairWeights[key] = rule == .max ? Swift.max(old, weights[i]) : old + weights[i]
-                } else {
-                    pairWeights[key] = weights[i]
+        // Row v of the result merges v's out-row and v's in-row (the transpose's row), both
+        // sorted by neighbour: a reciprocal pair meets in the merge and combines; a self-loop
+        // appears in both rows and is kept once.
+        let incoming = transposed()
+        var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        var newTargets = [Int32](repeating: 0, count: 2 * arcCount)
+        var newWeights = [Double](repeating: 0, count: 2 * arcCount)
+        var count = 0
+        offsets.withUnsafeBufferPointer { outOff in
+        targets.withUnsafeBufferPointer { outT in
+        weights.withUnsafeBufferPointer { outW in
+        incoming.offsets.withUnsafeBufferPointer { inOff in
+        incoming.targets.withUnsafeBufferPointer { inT in
+        incoming.weights.withUnsafeBufferPointer { inW in
+        newTargets.withUnsafeMutableBufferPointer { tg in
+        newWeights.withUnsafeMutableBufferPointer { wt in
+            for v in 0..<nodeCount {
+                var i = outOff[v], j = inOff[v]
+                let iEnd = outOff[v + 1], jEnd = inOff[v + 1]
+                while i < iEnd || j < jEnd {
+                    let a = i < iEnd ? outT[i] : Int32.max, b = j < jEnd ? inT[j] : Int32.max
+                    if a == b {
+                        let w = Int(a) == v ? outW[i] : (rule == .max ? Swift.max(outW[i], inW[j]) : outW[i] + inW[j])
+                        tg[count] = a; wt[count] = w
+                        i += 1; j += 1
+                    } else if a < b {
+                        tg[count] = a; wt[count] = outW[i]; i += 1
+                    } else {
+                        tg[count] = b; wt[count] = inW[j]; j += 1
+                    }
+                    count += 1
                 }
+                newOffsets[v + 1] = count
             }
-        }
-        for (key, w) in pairWeights {
-            list.append(Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key & 0xffff_ffff), w)
-        }
-        return Graph(nodeCount: nodeCount, edges: list, isDirected: false)
+        }}}}}}}}
+        newTargets.removeLast(newTargets.count - count)
+        newWeights.removeLast(newWeights.count - count)
+        return Graph(nodeCount: nodeCount, offsets: newOffsets, targets: newTargets, weights: newWeights, isDirected: false)
     }
 
     /// Sum of the weights of the arcs leaving `node`.

@@ -12,17 +12,18 @@ extension Store {
     @discardableResult
     public func resolveReferences() throws -> Int {
         try pool.write { db in
-            let pending = try Row.fetchAll(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL")
-            guard !pending.isEmpty else { return 0 }
+            var pendingIDs: [Int64] = [], pendingRaw: [String] = []
+            try RowScanner(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { row in
+                pendingIDs.append(row.int64(0)); pendingRaw.append(row.text(1))
+            }
+            guard !pendingIDs.isEmpty else { return 0 }
             var resolver = try ReferenceResolver(db: db)
             // Bulk update: the index on the column being filled is rebuilt once afterwards.
             try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
-            let update = try db.cachedStatement(sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?")
+            let update = try BulkStatement(db, sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?")
             var resolvedToCorpus = 0
             var known: [String: (Int64, Bool)] = [:]
-            for row in pending {
-                let referenceID: Int64 = row[0]
-                let raw: String = row[1]
+            for (referenceID, raw) in zip(pendingIDs, pendingRaw) {
                 let found: (Int64, Bool)
                 if let cached = known[raw] {
                     found = cached
@@ -31,7 +32,8 @@ extension Store {
                     known[raw] = found
                 }
                 if found.1 { resolvedToCorpus += 1 }
-                try update.execute(arguments: [found.0, referenceID])
+                update.bind(1, found.0); update.bind(2, referenceID)
+                try update.execute()
             }
             try db.execute(sql: "CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id)")
             return resolvedToCorpus

@@ -32,8 +32,11 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES (?, ?, ?, ?)",
                 arguments: ["rank:" + measure, graph.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: "INSERT INTO scores (run_id, measure, node, value) VALUES (?, ?, ?, ?)")
-            for (node, value) in zip(nodes, values) { try insert.execute(arguments: [runID, measure, node, value]) }
+            let insert = try BulkStatement(db, sql: "INSERT INTO scores (run_id, measure, node, value) VALUES (?, ?, ?, ?)")
+            for (node, value) in zip(nodes, values) {
+                insert.bind(1, runID); insert.bind(2, measure); insert.bind(3, node); insert.bind(4, value)
+                try insert.execute()
+            }
             return runID
         }
     }
@@ -66,8 +69,11 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('communities', ?, ?, ?)",
                 arguments: [graph.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: "INSERT INTO communities (run_id, node, community) VALUES (?, ?, ?)")
-            for (node, community) in zip(nodes, membership) { try insert.execute(arguments: [runID, node, Int(community)]) }
+            let insert = try BulkStatement(db, sql: "INSERT INTO communities (run_id, node, community) VALUES (?, ?, ?)")
+            for (node, community) in zip(nodes, membership) {
+                insert.bind(1, runID); insert.bind(2, node); insert.bind(3, Int64(community))
+                try insert.execute()
+            }
             let insertLabel = try db.cachedStatement(sql: "INSERT INTO community_labels (run_id, community, size, label) VALUES (?, ?, ?, ?)")
             for label in labels { try insertLabel.execute(arguments: [runID, label.community, label.size, label.label]) }
             return runID

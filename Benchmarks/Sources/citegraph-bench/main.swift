@@ -15,7 +15,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 4, let nodes = Int(args[2]), let edges = Int(args[3]) else {
+guard args.count >= 4, let nodes = Int(args[2]), let edges = Int(args[3]) ?? Optional(0) else {
     FileHandle.standardError.write("usage: citegraph-bench generate|time NODES EDGES [FILE|REPEATS]\n".data(using: .utf8)!)
     exit(2)
 }
@@ -67,6 +67,20 @@ case "pagerank":
         let extra = Double(sampler.stop()) / 1_048_576
         print("\(method.rawValue): \(total) s, iterations \(pr.iterations), residual \(pr.residual), extra peak memory \(Int(extra)) MB (graph \(directed.arcCount) arcs)")
     }
+case "leiden-file":
+    // leiden-file NODES PATH [ITERATIONS]: Leiden on an undirected "source target weight" file.
+    var list = EdgeList()
+    let text = try String(contentsOfFile: args[3], encoding: .utf8)
+    for line in text.split(separator: "\n") {
+        let f = line.split(separator: " ")
+        guard f.count >= 2, let a = Int32(f[0]), let b = Int32(f[1]) else { continue }
+        list.append(a, b, f.count > 2 ? Double(f[2]) ?? 1 : 1)
+    }
+    let graph = Graph(nodeCount: nodes, edges: list, isDirected: false)
+    let iterations = args.count >= 5 ? Int(args[4]) : nil
+    var part = Partition(membership: [], quality: 0)
+    let total = try seconds { part = try Leiden(seed: 1, maxIterations: iterations).run(on: graph) }
+    print("leiden: \(total) s, modularity \(part.quality), communities \(part.communityCount)")
 case "leiden":
     // Leiden alone: LEIDEN N M [ITERATIONS]; without ITERATIONS, until stable.
     let undirected = generator.undirected()
