@@ -1,6 +1,7 @@
 import CiteGraphAlgorithms
 import CiteGraphCore
 import CiteGraphStore
+import CiteGraphText
 import Foundation
 
 /// One paper's place in an influence ranking.
@@ -37,8 +38,15 @@ public struct RankOptions: Sendable {
     public var damping = 0.85
     public var tolerance = 1e-12
     public var maxIterations = 1000
-    public init(measure: RankMeasure = .pagerank, damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000) {
+    /// Personalised PageRank: teleport (and dangling mass) only to these nodes, given by their
+    /// ids as shown (a paper's DOI or source id, a topic, an author name).
+    public var seeds: [String] = []
+    /// Personalised PageRank: teleport to the papers carrying this key phrase.
+    public var topic: String? = nil
+    public init(measure: RankMeasure = .pagerank, damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000,
+                seeds: [String] = [], topic: String? = nil) {
         self.measure = measure; self.damping = damping; self.tolerance = tolerance; self.maxIterations = maxIterations
+        self.seeds = seeds; self.topic = topic
     }
 }
 
@@ -56,12 +64,16 @@ extension Pipeline {
         var parameters: [String: Any] = ["algorithm": measure.rawValue]
         switch measure {
         case .pagerank:
-            let pagerank = PageRank(damping: options.damping, tolerance: options.tolerance, maxIterations: options.maxIterations)
+            let personalization = try teleportVector(kind: kind, nodes: nodes, options: options)
+            let pagerank = PageRank(damping: options.damping, tolerance: options.tolerance, maxIterations: options.maxIterations,
+                                    personalization: personalization)
             scores = try pagerank.run(on: graph)
             parameters.merge([
                 "damping": options.damping, "tolerance": options.tolerance, "max_iterations": options.maxIterations,
-                "dangling": "uniform", "weighted": true,
+                "dangling": personalization == nil ? "uniform" : "personalization", "weighted": true,
             ]) { $1 }
+            if !options.seeds.isEmpty { parameters["seeds"] = options.seeds }
+            if let topic = options.topic { parameters["topic"] = topic }
         case .authority, .hub:
             let result = try HITS(tolerance: options.tolerance, maxIterations: options.maxIterations).run(on: graph)
             scores = measure == .authority ? result.authorities : result.hubs
@@ -90,6 +102,33 @@ extension Pipeline {
             let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)
             return RankedNode(rank: position + 1, id: label.id, title: label.title, year: label.year, score: scores.values[node])
         }
+    }
+
+    /// The teleport vector of a personalised PageRank (1 on each seed node and on each paper
+    /// carrying the topic), or nil for the classic uniform one.
+    /// - Throws: `PipelineError.unknownSeed` / `.unknownTopic` when a seed or the topic
+    ///   matches no node of the graph.
+    func teleportVector(kind: GraphKind, nodes: [Int64], options: RankOptions) throws -> [Double]? {
+        guard !options.seeds.isEmpty || options.topic != nil else { return nil }
+        var position: [Int64: Int] = [:]
+        for (i, row) in nodes.enumerated() { position[row] = i }
+        var vector = [Double](repeating: 0, count: nodes.count)
+        if !options.seeds.isEmpty {
+            var byShownID: [String: Int64] = [:]
+            for (row, label) in try nodeLabels(kind) where position[row] != nil { byShownID[label.id] = row }
+            for seed in options.seeds {
+                guard let row = byShownID[seed], let i = position[row] else {
+                    throw PipelineError.unknownSeed(id: seed, graph: kind.rawValue)
+                }
+                vector[i] = 1
+            }
+        }
+        if let topic = options.topic {
+            let papers = try store.papers(withTerm: topic, key: KeyPhraseExtractor.key(of: topic)).compactMap { position[$0] }
+            guard !papers.isEmpty else { throw PipelineError.unknownTopic(phrase: topic) }
+            for i in papers { vector[i] = 1 }
+        }
+        return vector
     }
 
     /// The stored PageRank scores and communities of `kind`, building, ranking and clustering

@@ -6,6 +6,10 @@ public enum PipelineError: Error, LocalizedError {
     case invalidOption(name: String, value: String, reason: String)
     case notImplemented(what: String)
     case cannotWrite(path: String, reason: String)
+    /// A personalised ranking's seed that names no node of the graph.
+    case unknownSeed(id: String, graph: String)
+    /// A topic that no paper of the graph carries as a key phrase.
+    case unknownTopic(phrase: String)
 
     public var errorDescription: String? {
         switch self {
@@ -17,6 +21,10 @@ public enum PipelineError: Error, LocalizedError {
             return "\(what) is not available in this version of citegraph."
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write (\(reason))."
+        case .unknownSeed(let id, let graph):
+            return "--seed \(id): no node of the \(graph) graph has this id; use an id as `citegraph rank` prints it."
+        case .unknownTopic(let phrase):
+            return "--topic \(phrase): no paper carries this key phrase; see reports/topics.csv or `citegraph build` for the phrases."
         }
     }
 }

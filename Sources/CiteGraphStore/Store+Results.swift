@@ -121,6 +121,20 @@ extension Store {
 }
 
 extension Store {
+    /// The papers carrying a key phrase whose label or normalised key equals `phrase` or
+    /// `key` (case-insensitive), as paper row ids.
+    public func papers(withTerm phrase: String, key: String) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT pt.paper_id FROM paper_terms pt JOIN terms t ON t.id = pt.term_id
+                    WHERE lower(t.label) = lower(?) OR t.key = ? ORDER BY pt.paper_id
+                    """,
+                arguments: [phrase, key])
+        }
+    }
+
     /// Term labels by term row id.
     public func termLabels() throws -> [Int64: String] {
         try pool.read { db in

@@ -34,6 +34,17 @@ import Testing
         let total = papers.dropFirst().compactMap { Double($0[4]) }.reduce(0, +)
         #expect(abs(total - 1) < 1e-6, "PageRank sums to 1")
 
+        // Topic-personalised PageRank: all teleport mass goes to the papers carrying the
+        // phrase, so the top-ranked paper is one of them (papers.csv lists top terms).
+        let topic = try cli.run(["rank", "--quiet", "--db", "store.sqlite", "--graph", "cotopic", "--topic", "layer normalization",
+                                 "--top", "3", "--format", "csv"])
+        #expect(topic.status == 0, "\(topic.stderr)")
+        let topPaper = try #require(CSV.parse(topic.stdout).dropFirst().first)
+        let carriers = papers.dropFirst().filter { $0[7].lowercased().contains("layer normalization") }.map { $0[1] }
+        #expect(carriers.contains(topPaper[1]), "top paper \(topPaper) does not carry the topic; carriers \(carriers.prefix(5))")
+        let noTopic = try cli.run(["rank", "--quiet", "--db", "store.sqlite", "--graph", "cotopic", "--topic", "no such phrase anywhere"])
+        #expect(noTopic.status != 0 && noTopic.stderr.contains("--topic"), "\(noTopic.stderr)")
+
         // communities.csv: sizes add up to the paper count, every label non-empty.
         let communities = CSV.parse(String(decoding: try #require(cli.contents("reports/communities.csv")), as: UTF8.self))
         #expect(communities.first == ["community", "size", "label", "top_terms", "top_papers"])

@@ -31,6 +31,25 @@ import Testing
             #expect(abs(got - expected) < 1e-6, "node \(row[1]): \(got) vs networkx \(expected)")
         }
         #expect(rows[1][1] == "15429", "top node as networkx")
+        // Personalised: teleport to cora_reference.json's seeds; networkx's values
+        // (Tests/Fixtures/algorithms/make_fixtures.py) within 1e-9.
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/algorithms/cora_reference.json")
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any])
+        let seeds = try #require(reference["personalized_seeds"] as? [String])
+        let personalised = try cli.run(
+            ["rank", "--quiet", "--db", "cora.sqlite", "--graph", "citation", "--top", "0", "--format", "csv", "--tolerance", "1e-13"]
+                + seeds.flatMap { ["--seed", $0] })
+        #expect(personalised.status == 0, "\(personalised.stderr)")
+        var personalisedScores: [String: Double] = [:]
+        for row in CSV.parse(personalised.stdout).dropFirst() where row.count == 5 { personalisedScores[row[1]] = Double(row[4]) }
+        for pair in try #require(reference["personalized_pagerank_top20"] as? [[Any]]) {
+            let id = try #require(pair[0] as? String), want = try #require((pair[1] as? NSNumber)?.doubleValue)
+            let got = try #require(personalisedScores[id], "node \(id) missing")
+            #expect(abs(got - want) < 1e-9, "personalised \(id): \(got) vs networkx \(want)")
+        }
+        let unknown = try cli.run(["rank", "--quiet", "--db", "cora.sqlite", "--graph", "citation", "--seed", "no-such-paper"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--seed no-such-paper"), "\(unknown.stderr)")
         // Citations received: peer_metrics.json's top-20 in-degree (35: 166, 6213: 76, …).
         let indegree = try cli.run(["rank", "--quiet", "--db", "cora.sqlite", "--graph", "citation", "--measure", "indegree", "--top", "0", "--format", "csv"])
         var counts: [String: Double] = [:]
