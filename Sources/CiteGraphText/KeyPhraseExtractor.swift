@@ -457,25 +457,54 @@ private struct CorpusBuilder {
 
     // MARK: Pass 2 and 3: statistics, vocabulary, weights
 
+    /// Counts every candidate phrase (frequency and document frequency), keeping only the
+    /// phrases that reach `minDocumentFrequency` — most candidates occur once.
+    ///
+    /// The keys are sharded by hash over the cores: each worker enumerates every document's
+    /// candidates but counts only its shard's keys in its own map, then drops its rare keys;
+    /// the surviving keys are merged (in shard order) into one index. Later steps order
+    /// terms by their text, so the result does not depend on the number of shards.
     mutating func countCandidates() {
-        // Work on locals (moved out of self) so that the closure does not access self.
-        var local = self.keyIndex
-        var keys = self.keys, frequency = self.frequency, df = self.documentFrequency, last = self.lastDocument
-        self.keyIndex = PhraseKeyMap(); self.keys = []; self.frequency = []; self.documentFrequency = []; self.lastDocument = []
-        for d in 0..<documentCount {
-            let doc = Int32(d)
-            forEachCandidate(d) { key, _, _, _ in
-                let idx = Int(local.findOrInsert(key, Int32(keys.count)))
-                if idx == keys.count {
-                    keys.append(key)
-                    frequency.append(0); df.append(0); last.append(-1)
+        let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let minimum = Int32(max(1, options.minDocumentFrequency))
+        let results = CountShards(count: shards)
+        let builder = UncheckedBox(self)
+        let documents = documentCount
+        let expectedKeys = max(1024, documents * 16 / shards)
+        DispatchQueue.concurrentPerform(iterations: shards) { shard in
+            let me = builder.value
+            var local = PhraseKeyMap(capacity: expectedKeys)
+            var keys: [PhraseKey] = [], frequency: [Int32] = [], df: [Int32] = [], last: [Int32] = []
+            for d in 0..<documents {
+                let doc = Int32(d)
+                me.forEachCandidate(d) { key, _, _, _ in
+                    if shards > 1 && PhraseKeyMap.shard(of: key, among: shards) != shard { return }
+                    let idx = Int(local.findOrInsert(key, Int32(keys.count)))
+                    if idx == keys.count {
+                        keys.append(key)
+                        frequency.append(0); df.append(0); last.append(-1)
+                    }
+                    frequency[idx] += 1
+                    if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
                 }
-                frequency[idx] += 1
-                if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
+            }
+            local = PhraseKeyMap()
+            var kept = CountShards.Counts()
+            for k in keys.indices where df[k] >= minimum {
+                kept.keys.append(keys[k]); kept.frequency.append(frequency[k]); kept.documentFrequency.append(df[k])
+            }
+            results.set(shard, kept)
+        }
+        var index = PhraseKeyMap()
+        keys = []; frequency = []; documentFrequency = []
+        for shard in results.all {
+            for k in shard.keys.indices {
+                _ = index.findOrInsert(shard.keys[k], Int32(keys.count))
+                keys.append(shard.keys[k]); frequency.append(shard.frequency[k]); documentFrequency.append(shard.documentFrequency[k])
             }
         }
-        self.keyIndex = local; self.keys = keys; self.frequency = frequency
-        self.documentFrequency = df; self.lastDocument = last
+        keyIndex = index
+        lastDocument = []
     }
 
     /// Keys that pass the document-frequency filters and the nested-phrase rule.
@@ -653,10 +682,21 @@ struct PhraseKeyMap {
     private var mask: Int
     private(set) var count = 0
 
-    init() {
-        slots = [PhraseKey](repeating: PhraseKey(), count: 1024)
-        values = [Int32](repeating: -1, count: 1024)
-        mask = 1023
+    init() { self.init(capacity: 512) }
+
+    /// A map sized for about `capacity` keys without growing.
+    init(capacity: Int) {
+        var size = 1024
+        while size < 2 * capacity { size *= 2 }
+        slots = [PhraseKey](repeating: PhraseKey(), count: size)
+        values = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Which of `shards` shards `key` belongs to (high bits of the hash, independent of the
+    /// bucket bits).
+    @inline(__always) static func shard(of key: PhraseKey, among shards: Int) -> Int {
+        Int(UInt64(bitPattern: Int64(hash(key))) >> 40) % shards
     }
 
     var isEmpty: Bool { count == 0 }
@@ -707,6 +747,20 @@ struct PhraseKeyMap {
             slots[i] = oldSlots[j]; values[i] = oldValues[j]
         }
     }
+}
+
+/// The phrase counts of each shard of `CorpusBuilder.countCandidates`, one slot per worker.
+private final class CountShards: @unchecked Sendable {
+    struct Counts {
+        var keys: [PhraseKey] = []
+        var frequency: [Int32] = []
+        var documentFrequency: [Int32] = []
+    }
+    private let lock = NSLock()
+    private var slots: [Counts]
+    init(count: Int) { slots = Array(repeating: Counts(), count: count) }
+    func set(_ i: Int, _ value: Counts) { lock.lock(); slots[i] = value; lock.unlock() }
+    var all: [Counts] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Shares a buffer with the workers of `DispatchQueue.concurrentPerform`; each worker writes
