@@ -75,7 +75,7 @@ struct CommunityGraph {
             bounds.append(c)
         }
         bounds.append(count)
-        let rows = AggregateRows(parts: parts)
+        let rows = ParallelSlots(count: parts, initial: AggregateBlock())
         offsets.withUnsafeBufferPointer { off in
         targets.withUnsafeBufferPointer { tg in
         weights.withUnsafeBufferPointer { w in
@@ -87,7 +87,7 @@ struct CommunityGraph {
             let labP = SendableBuffer(lab), startP = SendableBuffer(start), membersP = SendableBuffer(members)
             let limits = bounds
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var block = AggregateRows.Block()
+                var block = AggregateBlock()
                 var acc = [Double](repeating: 0, count: count)
                 var seen = [Bool](repeating: false, count: count)
                 var touched: [Int32] = []
@@ -119,7 +119,7 @@ struct CommunityGraph {
         var newTargets: [Int32] = [], newWeights: [Double] = [], newNodeWeight: [Double] = []
         newNodeWeight.reserveCapacity(count)
         var c = 0
-        for block in rows.blocks {
+        for block in rows.all {
             let base = newTargets.count
             newTargets.append(contentsOf: block.targets)
             newWeights.append(contentsOf: block.weights)
@@ -131,19 +131,12 @@ struct CommunityGraph {
     }
 }
 
-/// The rows of an aggregate graph built by each worker of `CommunityGraph.aggregated`.
-private final class AggregateRows: @unchecked Sendable {
-    struct Block {
-        var targets: [Int32] = []
-        var weights: [Double] = []
-        var rowEnds: [Int] = []
-        var nodeWeight: [Double] = []
-    }
-    private let lock = NSLock()
-    private var slots: [Block]
-    init(parts: Int) { slots = Array(repeating: Block(), count: parts) }
-    func set(_ part: Int, _ block: Block) { lock.lock(); slots[part] = block; lock.unlock() }
-    var blocks: [Block] { lock.lock(); defer { lock.unlock() }; return slots }
+/// The rows of an aggregate graph built by one worker of `CommunityGraph.aggregated`.
+private struct AggregateBlock {
+    var targets: [Int32] = []
+    var weights: [Double] = []
+    var rowEnds: [Int] = []
+    var nodeWeight: [Double] = []
 }
 
 /// Renumbers labels densely `0..<k` in order of first appearance; returns the count.

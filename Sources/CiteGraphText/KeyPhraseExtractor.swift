@@ -1,3 +1,4 @@
+import CiteGraphCore
 import Dispatch
 import Foundation
 
@@ -467,7 +468,7 @@ private struct CorpusBuilder {
     mutating func countCandidates() {
         let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let minimum = Int32(max(1, options.minDocumentFrequency))
-        let results = CountShards(count: shards)
+        let results = ParallelSlots(count: shards, initial: ShardCounts())
         let builder = UncheckedBox(self)
         let documents = documentCount
         let expectedKeys = max(1024, documents * 16 / shards)
@@ -489,7 +490,7 @@ private struct CorpusBuilder {
                 }
             }
             local = PhraseKeyMap()
-            var kept = CountShards.Counts()
+            var kept = ShardCounts()
             for k in keys.indices where df[k] >= minimum {
                 kept.keys.append(keys[k]); kept.frequency.append(frequency[k]); kept.documentFrequency.append(df[k])
             }
@@ -749,18 +750,11 @@ struct PhraseKeyMap {
     }
 }
 
-/// The phrase counts of each shard of `CorpusBuilder.countCandidates`, one slot per worker.
-private final class CountShards: @unchecked Sendable {
-    struct Counts {
-        var keys: [PhraseKey] = []
-        var frequency: [Int32] = []
-        var documentFrequency: [Int32] = []
-    }
-    private let lock = NSLock()
-    private var slots: [Counts]
-    init(count: Int) { slots = Array(repeating: Counts(), count: count) }
-    func set(_ i: Int, _ value: Counts) { lock.lock(); slots[i] = value; lock.unlock() }
-    var all: [Counts] { lock.lock(); defer { lock.unlock() }; return slots }
+/// The phrase counts of one shard of `CorpusBuilder.countCandidates`.
+private struct ShardCounts {
+    var keys: [PhraseKey] = []
+    var frequency: [Int32] = []
+    var documentFrequency: [Int32] = []
 }
 
 /// Shares a buffer with the workers of `DispatchQueue.concurrentPerform`; each worker writes
