@@ -22,11 +22,10 @@ public final class IngestSession {
     private var file: (id: Int64, digest: String, summary: IngestSummary)?
 
     /// Indexes that ingest itself never reads; rebuilding them once is cheaper than
-    /// maintaining them row by row when the store starts empty.
-    private static let bulkIndexes = [
-        "papers_doi", "papers_arxiv", "papers_pmid", "papers_openalex", "papers_s2", "papers_wos", "papers_title_key",
-        "papers_short_key", "paper_sources_paper", "paper_authors_author", "paper_references_resolved",
-    ]
+    /// maintaining them row by row when the store starts empty. (The partial indexes on
+    /// papers' identifiers stay: building each would scan the whole papers table, abstracts
+    /// included, while rows without that identifier cost them nothing.)
+    private static let bulkIndexes = ["papers_title_key", "paper_sources_paper", "paper_authors_author", "paper_references_resolved"]
 
     init(db: Database) throws {
         self.db = db
@@ -227,27 +226,50 @@ public final class IngestSession {
             }
             position = seen.count
         }
-        let insert = statements.insertReference
-        for raw in references where seen.insert(raw).inserted {
-            insert.bind(1, paperID)
-            insert.bind(2, position)
-            insert.bind(3, raw)
+        var fresh: [String] = []
+        fresh.reserveCapacity(references.count)
+        for raw in references where seen.insert(raw).inserted { fresh.append(raw) }
+        // Several rows per statement: one step for up to 16 references.
+        var start = 0
+        while start < fresh.count {
+            let count = min(IngestStatements.maxRowsPerInsert, fresh.count - start)
+            let insert = try statements.insertReferences(count)
+            for row in 0..<count {
+                let base = Int32(row * 3)
+                insert.bind(base + 1, paperID)
+                insert.bind(base + 2, position)
+                insert.bind(base + 3, fresh[start + row])
+                position += 1
+            }
             try insert.execute()
-            position += 1
+            start += count
         }
     }
 }
 
 /// The prepared insert statements of an ingest session.
-private struct IngestStatements {
+private final class IngestStatements {
+    let db: Database
     let insertPaper: BulkStatement
     let insertSource: BulkStatement
     let insertAuthor: BulkStatement
     let insertLink: BulkStatement
-    let insertReference: BulkStatement
     let insertReject: BulkStatement
+    /// `INSERT INTO paper_references` statements by number of rows (1…`maxRowsPerInsert`).
+    private var referenceInserts: [Int: BulkStatement] = [:]
+    static let maxRowsPerInsert = 16
+
+    /// The statement inserting `rows` references (paper_id, position, raw for each row).
+    func insertReferences(_ rows: Int) throws -> BulkStatement {
+        if let statement = referenceInserts[rows] { return statement }
+        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        let statement = try BulkStatement(db, sql: "INSERT INTO paper_references (paper_id, position, raw) VALUES \(values)")
+        referenceInserts[rows] = statement
+        return statement
+    }
 
     init(db: Database) throws {
+        self.db = db
         insertPaper = try BulkStatement(
             db,
             sql: """
@@ -258,7 +280,6 @@ private struct IngestStatements {
             db, sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertAuthor = try BulkStatement(db, sql: "INSERT INTO authors (name, name_key) VALUES (?, ?)")
         insertLink = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
-        insertReference = try BulkStatement(db, sql: "INSERT INTO paper_references (paper_id, position, raw) VALUES (?, ?, ?)")
         insertReject = try BulkStatement(db, sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
     }
 }

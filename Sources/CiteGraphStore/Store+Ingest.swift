@@ -60,13 +60,22 @@ extension Store {
     /// stores is committed together when it returns, and nothing is when it throws.
     ///
     /// Into an empty store, the secondary indexes that ingest does not read are dropped first
-    /// and built once at the end, in the same transaction.
+    /// and built once at the end, in the same transaction. Foreign keys are not checked row by
+    /// row during the session: every row it inserts points at a paper, author or file that it
+    /// has just inserted or read.
     public func withIngestSession<T>(_ body: (IngestSession) throws -> T) throws -> T {
-        try pool.write { db in
-            let session = try IngestSession(db: db)
-            let result = try body(session)
-            try session.finish()
-            return result
+        try pool.writeWithoutTransaction { db in
+            // Only takes effect outside a transaction, hence not `pool.write`.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction {
+                let session = try IngestSession(db: db)
+                result = try body(session)
+                try session.finish()
+                return .commit
+            }
+            return result!
         }
     }
 }
