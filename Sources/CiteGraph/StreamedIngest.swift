@@ -41,6 +41,8 @@ enum StreamedIngest {
             if strict, let reject = chunk.rejects.first { throw reject.error }
             try session.store(chunk.prepared)
             try session.store(rejects: chunk.rejects)
+            // Free the chunk's strings on another thread: the writer is the bottleneck.
+            DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
         }
     }
 

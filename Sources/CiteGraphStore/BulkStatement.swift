@@ -5,19 +5,30 @@ import GRDBSQLite
 /// ingest where GRDB's argument boxing (`StatementArguments`, `DatabaseValue`) costs more than
 /// SQLite's own work. The only file that imports the SQLite C module.
 ///
-/// Bind every parameter, then `execute()`; values are copied by SQLite (`SQLITE_TRANSIENT`).
-struct BulkStatement {
+/// Bind every parameter, then `execute()`. Text is copied into one reusable buffer per
+/// parameter and bound with `SQLITE_STATIC`, so binding allocates nothing per row.
+final class BulkStatement {
     /// Kept alive: GRDB owns (and finalizes) the `sqlite3_stmt`.
     private let statement: Statement
     private let handle: OpaquePointer
     private let connection: OpaquePointer?
+    /// Text buffers by parameter (index 0 unused), valid until the parameter is bound again.
+    private var buffers: [UnsafeMutableRawBufferPointer]
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let staticText = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         connection = db.sqliteConnection
+        let count = Int(sqlite3_bind_parameter_count(handle))
+        buffers = (0...count).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 1) }
+    }
+
+    deinit {
+        // SQLite must not read the buffers after this: clear the bindings first.
+        sqlite3_clear_bindings(handle)
+        for buffer in buffers { buffer.deallocate() }
     }
 
     func bind(_ index: Int32, _ value: Int64) {
@@ -29,19 +40,23 @@ struct BulkStatement {
     }
 
     func bind(_ index: Int32, _ value: String?) {
-        guard let value else {
+        guard var value else {
             sqlite3_bind_null(handle, index)
             return
         }
-        let bound = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
-            let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            sqlite3_bind_text(handle, index, text, Int32(buffer.count), BulkStatement.transient)
-            return true
-        }
-        if bound != true {
-            // Not contiguous UTF-8 (a bridged string), or empty: SQLite stores '' and not NULL.
-            _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, BulkStatement.transient) }
+        value.withUTF8 { utf8 in
+            let slot = Int(index)
+            if buffers[slot].count < utf8.count + 1 {
+                buffers[slot].deallocate()
+                buffers[slot] = UnsafeMutableRawBufferPointer.allocate(byteCount: max(utf8.count + 1, buffers[slot].count * 2), alignment: 1)
+            }
+            let target = buffers[slot]
+            if let source = utf8.baseAddress, utf8.count > 0 {
+                target.baseAddress!.copyMemory(from: source, byteCount: utf8.count)
+            }
+            // A non-null pointer even for '', which SQLite would otherwise store as NULL.
+            let text = target.baseAddress!.assumingMemoryBound(to: CChar.self)
+            sqlite3_bind_text(handle, index, text, Int32(utf8.count), BulkStatement.staticText)
         }
     }
 

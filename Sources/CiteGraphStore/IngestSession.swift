@@ -218,17 +218,22 @@ public final class IngestSession {
     /// from several sources lists each reference once).
     private func storeReferences(_ references: [String], paperID: Int64, isNewPaper: Bool) throws {
         guard !references.isEmpty else { return }
-        var seen = Set<String>(minimumCapacity: references.count)
         var position = 0
-        if !isNewPaper {
-            for raw in try String.fetchAll(db, sql: "SELECT raw FROM paper_references WHERE paper_id = ?", arguments: [paperID]) {
-                seen.insert(raw)
-            }
-            position = seen.count
-        }
         var fresh: [String] = []
         fresh.reserveCapacity(references.count)
-        for raw in references where seen.insert(raw).inserted { fresh.append(raw) }
+        if isNewPaper && references.count <= 32 {
+            // Short lists: a linear scan finds repeats without hashing every reference.
+            for raw in references where !fresh.contains(raw) { fresh.append(raw) }
+        } else {
+            var seen = Set<String>(minimumCapacity: references.count)
+            if !isNewPaper {
+                for raw in try String.fetchAll(db, sql: "SELECT raw FROM paper_references WHERE paper_id = ?", arguments: [paperID]) {
+                    seen.insert(raw)
+                }
+                position = seen.count
+            }
+            for raw in references where seen.insert(raw).inserted { fresh.append(raw) }
+        }
         // Several rows per statement: one step for up to 16 references.
         var start = 0
         while start < fresh.count {
