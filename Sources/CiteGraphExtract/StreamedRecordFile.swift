@@ -7,6 +7,7 @@ public struct StreamedRecordFile: Sendable {
     public let displayName: String
     /// The FNV-1a digest of the (inflated) content, equal to `RecordFile(path:).digest`.
     public let digest: String
+    /// The format the file is read as.
     public let format: RecordFormat
 
     /// The formats read in chunks; files of the others are read whole by `Extractor`.

@@ -120,7 +120,7 @@ public final class IngestSession {
         let titleKey = keys.title
         let shortKey = keys.short
         var match: (Int64, MergeRule)?
-        for id in record.ids.sorted() where id.kind != .local {
+        for id in (record.ids.count > 1 ? record.ids.sorted() : record.ids) where id.kind != .local {
             if let found = index.byID[id.kind]?[id.value] {
                 match = (found, MergeRule(rawValue: id.kind.rawValue)!)
                 break
@@ -249,55 +249,5 @@ public final class IngestSession {
             try insert.execute()
             start += count
         }
-    }
-}
-
-/// The prepared insert statements of an ingest session.
-private final class IngestStatements {
-    let db: Database
-    let insertPaper: BulkStatement
-    let insertSource: BulkStatement
-    let insertAuthor: BulkStatement
-    let insertLink: BulkStatement
-    let insertReject: BulkStatement
-    /// `INSERT INTO paper_references` statements by number of rows (1…`maxRowsPerInsert`).
-    private var referenceInserts: [Int: BulkStatement] = [:]
-    static let maxRowsPerInsert = 16
-
-    /// The statement inserting `rows` references (paper_id, position, raw for each row).
-    func insertReferences(_ rows: Int) throws -> BulkStatement {
-        if let statement = referenceInserts[rows] { return statement }
-        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-        let statement = try BulkStatement(db, sql: "INSERT INTO paper_references (paper_id, position, raw) VALUES \(values)")
-        referenceInserts[rows] = statement
-        return statement
-    }
-
-    init(db: Database) throws {
-        self.db = db
-        insertPaper = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO papers (ext_id, title, title_key, short_key, abstract, year, venue, keywords, doi, arxiv, pmid, openalex, s2, wos)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertSource = try BulkStatement(
-            db, sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        insertAuthor = try BulkStatement(db, sql: "INSERT INTO authors (name, name_key) VALUES (?, ?)")
-        insertLink = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
-        insertReject = try BulkStatement(db, sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
-    }
-}
-
-extension Store {
-    /// The id shown for a paper: its first identifier as the source gave it, else a stable
-    /// hash of its normalised title ("title:…").
-    static func externalID(for record: PaperRecord, titleKey: String) -> String {
-        if let local = record.ids.first(where: { $0.kind == .local }) { return local.value }
-        if let first = record.ids.sorted().first { return first.kind == .doi ? first.value : "\(first.kind.rawValue):\(first.value)" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in titleKey.utf8 { hash ^= UInt64(b); hash = hash &* 0x0000_0100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        return "title:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -79,3 +79,16 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The id shown for a paper: its first identifier as the source gave it, else a stable
+    /// hash of its normalised title ("title:…").
+    static func externalID(for record: PaperRecord, titleKey: String) -> String {
+        if let local = record.ids.first(where: { $0.kind == .local }) { return local.value }
+        if let first = record.ids.sorted().first { return first.kind == .doi ? first.value : "\(first.kind.rawValue):\(first.value)" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in titleKey.utf8 { hash ^= UInt64(b); hash = hash &* 0x0000_0100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        return "title:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
