@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "CiteGraphExtract", dependencies: ["CiteGraphCore", "CLibXML2", "CZlib"]),
         .target(
             name: "CiteGraphStore",
-            dependencies: ["CiteGraphCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "CiteGraphCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(name: "CiteGraphAlgorithms", dependencies: ["CiteGraphCore"]),
         .target(name: "CiteGraphRender", dependencies: ["CiteGraphCore", "CGraphviz"]),
         .target(

@@ -17,8 +17,11 @@ public final class Pipeline: Sendable {
         self.progress = progress
     }
 
-    /// Reads every file first and stores them only when all were read, so a bad file leaves
-    /// the store as it was. Files already ingested (same content) are skipped.
+    /// Stores record files in one transaction, so a bad file leaves the store as it was.
+    /// Files already ingested (same content) are skipped.
+    ///
+    /// JSON Lines files are read in chunks while the previous chunk is stored, so their size
+    /// does not bound memory; files of other formats are read whole before anything is stored.
     ///
     /// - Parameters:
     ///   - paths: record files.
@@ -30,37 +33,58 @@ public final class Pipeline: Sendable {
         -> [IngestSummary]
     {
         progress.begin("reading", total: paths.count)
-        var files: [(file: RecordFile, digest: String, format: RecordFormat)] = []
+        var inputs: [IngestInput] = []
+        var wholeFiles: [(index: Int, file: RecordFile, digest: String, format: RecordFormat)] = []
         for (i, path) in paths.enumerated() {
             let name = displayNames?[i] ?? path
+            if let streamed = try StreamedRecordFile.open(path: path, displayName: name, format: format) {
+                inputs.append(.streamed(streamed))
+                continue
+            }
             let file = try RecordFile(path: path)
             let named = RecordFile(path: name, bytes: file.bytes)
-            files.append((named, file.digest, try format ?? FormatSniffer.detect(named)))
+            wholeFiles.append((inputs.count, named, file.digest, try format ?? FormatSniffer.detect(named)))
+            inputs.append(.pending)
         }
         // BibTeX files given together form one database, so crossref resolves across them.
-        let bibtex = files.indices.filter { files[$0].format == .bibtex }
+        let bibtex = wholeFiles.filter { $0.format == .bibtex }
         var results: [Int: ExtractResult] = [:]
         if bibtex.count > 1 {
-            for (i, result) in zip(bibtex, try BibTeXReader.read(bibtex.map { files[$0].file })) {
+            for (entry, result) in zip(bibtex, try BibTeXReader.read(bibtex.map(\.file))) {
                 if strict, let reject = result.rejects.first { throw reject.error }
-                results[i] = result
+                results[entry.index] = result
             }
         }
-        var batches: [IngestBatch] = []
-        for (i, entry) in files.enumerated() {
-            let result = try results[i] ?? Extractor.read(entry.file, format: entry.format, strict: strict)
-            batches.append(
+        for (done, entry) in wholeFiles.enumerated() {
+            let result = try results[entry.index] ?? Extractor.read(entry.file, format: entry.format, strict: strict)
+            inputs[entry.index] = .whole(
                 IngestBatch(
                     path: entry.file.path, digest: entry.digest, format: result.format.rawValue, records: result.records,
                     rejects: result.rejects))
-            progress.update(i + 1)
+            progress.update(done + 1)
         }
-        progress.finish("read \(batches.count) file(s): \(batches.reduce(0) { $0 + $1.records.count }) records")
-        progress.begin("storing", total: batches.count)
-        var summaries: [IngestSummary] = []
-        for (i, batch) in batches.enumerated() {
-            summaries.append(try store.ingest(batch, strict: strict))
-            progress.update(i + 1)
+        progress.finish("read \(wholeFiles.count) file(s) whole, \(inputs.count - wholeFiles.count) to stream")
+        progress.begin("storing", total: inputs.count)
+        let summaries = try store.withIngestSession { session in
+            var summaries: [IngestSummary] = []
+            for (i, input) in inputs.enumerated() {
+                switch input {
+                case .whole(let batch):
+                    if try session.beginFile(path: batch.path, digest: batch.digest, format: batch.format) {
+                        try session.store(PreparedRecords(batch.records))
+                        try session.store(rejects: batch.rejects)
+                    }
+                case .streamed(let file):
+                    if try session.beginFile(path: file.displayName, digest: file.digest, format: file.format.rawValue) {
+                        try StreamedIngest.store(file, into: session, strict: strict)
+                    }
+                case .pending:
+                    preconditionFailure("every whole file is read before storing")
+                }
+                summaries.append(try session.endFile())
+                progress.update(i + 1)
+            }
+            return summaries
         }
         let records = summaries.reduce(0) { $0 + $1.records }
         let newPapers = summaries.reduce(0) { $0 + $1.newPapers }

@@ -93,7 +93,11 @@ public struct WorkID: Sendable, Hashable, Comparable {
 extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
     public func trimmingWhitespace() -> String {
+        // Fast path: text that opens and ends with a printable ASCII character has nothing to trim.
         var s = Substring(self)
+        if let first = s.utf8.first, let last = s.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self as? String ?? String(s)
+        }
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)

@@ -6,6 +6,7 @@ public enum TitleKey {
     /// separated by single spaces. "Layer  Normalization." and "layer normalization" share a key.
     /// - Complexity: O(length).
     public static func normalise(_ title: String) -> String {
+        if let ascii = normaliseASCII(title) { return ascii }
         var out = ""
         out.reserveCapacity(title.utf8.count)
         var pendingSpace = false
@@ -21,6 +22,30 @@ public enum TitleKey {
             }
         }
         return out
+    }
+
+    /// `normalise` for ASCII text, byte by byte (for ASCII, compatibility decomposition changes
+    /// nothing, the alphanumerics are the letters and digits, and lowercasing is ASCII);
+    /// nil when `title` is not all ASCII.
+    private static func normaliseASCII(_ title: String) -> String? {
+        let result = title.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(b >= 0x30 && b <= 0x39 ? b : lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →

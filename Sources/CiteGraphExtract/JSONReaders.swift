@@ -18,31 +18,43 @@ public enum JSONLinesReader {
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
         // Find the non-blank lines, then parse them on all cores in order-preserving chunks.
-        var found: [(range: Range<Int>, number: Int)] = []
+        var lines: [LineSpan] = []
         let bytes = file.bytes
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lineNumber = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             lineNumber += 1
-            if !bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { found.append((start..<end, lineNumber)) }
+            if !isBlank(bytes[start..<end]) { lines.append(LineSpan(range: start..<end, line: lineNumber, position: lines.count)) }
             start = end + 1
         }
-        let lines = found
+        return parse(lines, in: bytes, path: file.path)
+    }
+
+    /// One non-blank line: its bytes, 1-based line number and 0-based record position.
+    struct LineSpan: Sendable {
+        var range: Range<Int>
+        var line: Int
+        var position: Int
+    }
+
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Parses `lines` of `bytes` on all cores, keeping their order.
+    static func parse(_ lines: [LineSpan], in bytes: [UInt8], path: String) -> ExtractResult {
         let chunkCount = min(max(1, lines.count / 2_000), ProcessInfo.processInfo.activeProcessorCount * 4)
         let chunks = UnsafeChunks<Result<PaperRecord, RejectedRecord>>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let lo = lines.count * chunk / chunkCount, hi = lines.count * (chunk + 1) / chunkCount
             var out: [Result<PaperRecord, RejectedRecord>] = []
             out.reserveCapacity(hi - lo)
-            for i in lo..<hi {
-                let (range, number) = lines[i]
-                let location = SourceLocation(file: file.path, position: i, line: number, format: RecordFormat.jsonl.rawValue)
-                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[range])) as? [String: Any] else {
-                    out.append(.failure(RejectedRecord(file: file.path, line: number, field: "json", reason: "not a JSON object")))
-                    continue
+            bytes.withUnsafeBufferPointer { buffer in
+                for span in lines[lo..<hi] {
+                    let location = SourceLocation(file: path, position: span.position, line: span.line, format: RecordFormat.jsonl.rawValue)
+                    out.append(record(UnsafeBufferPointer(rebasing: buffer[span.range]), location: location))
                 }
-                out.append(JSONWorkMapper.record(from: object, location: location))
             }
             chunks.set(chunk, out)
         }
@@ -54,6 +66,16 @@ public enum JSONLinesReader {
             }
         }
         return result
+    }
+
+    /// The record of one line: citegraph's own format through the byte-level parser, any
+    /// other object through `JSONSerialization` and `JSONWorkMapper`.
+    static func record(_ line: UnsafeBufferPointer<UInt8>, location: SourceLocation) -> Result<PaperRecord, RejectedRecord> {
+        if let own = OwnRecordLineParser.parse(line, location: location) { return own }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: line)) as? [String: Any] else {
+            return .failure(RejectedRecord(file: location.file, line: location.line, field: "json", reason: "not a JSON object"))
+        }
+        return JSONWorkMapper.record(from: object, location: location)
     }
 }
 

@@ -32,17 +32,16 @@ enum JSONWorkMapper {
         // Title: a string, or Crossref's list.
         var title = stringValue(object["title"]) ?? stringValue(object["display_name"]) ?? ""
         if title.isEmpty, let list = object["title"] as? [Any], let first = list.first.flatMap(stringValue) { title = first }
-        title = title.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ").trimmingWhitespace()
+        title = cleanTitle(title)
         if title.isEmpty && ids.isEmpty { return reject("title", "object has neither a title nor an id") }
         // Abstract: text, or an inverted index (OpenAlex, AMiner).
-        var abstract = stringValue(object["abstract"])?.trimmingWhitespace()
-        if abstract == nil, let inverted = object["abstract_inverted_index"] as? [String: Any] { abstract = invert(inverted) }
+        var abstract = stringValue(object["abstract"]).map(cleanAbstract)
+        if abstract == nil, let inverted = object["abstract_inverted_index"] as? [String: Any] { abstract = invert(inverted).map(withoutJATS) }
         if abstract == nil, let indexed = object["indexed_abstract"] as? [String: Any],
             let inverted = indexed["InvertedIndex"] as? [String: Any]
         {
-            abstract = invert(inverted)
+            abstract = invert(inverted).map(withoutJATS)
         }
-        if let a = abstract, a.hasPrefix("<jats:") || a.contains("<jats:p>") { abstract = stripTags(a) }
         // Authors.
         var authors: [String] = []
         if let list = object["authors"] as? [Any] {
@@ -116,6 +115,34 @@ enum JSONWorkMapper {
             PaperRecord(
                 source: location, ids: ids, title: title, abstract: abstract?.isEmpty == true ? nil : abstract, authors: authors,
                 year: year, venue: venue, keywords: keywords, references: references))
+    }
+
+    /// A title on one line: newlines as spaces, double spaces single, trimmed.
+    static func cleanTitle(_ title: String) -> String {
+        let bytes = title.utf8
+        var needsReplacing = false
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == 0x0A || (b == 0x20 && previous == 0x20) { needsReplacing = true; break }
+            previous = b
+        }
+        let oneLine = needsReplacing ? title.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ") : title
+        return oneLine.trimmingWhitespace()
+    }
+
+    /// An abstract trimmed, with JATS markup (Crossref) removed.
+    static func cleanAbstract(_ abstract: String) -> String {
+        withoutJATS(abstract.trimmingWhitespace())
+    }
+
+    /// The text without its tags when it holds JATS markup (`<jats:p>`…).
+    static func withoutJATS(_ text: String) -> String {
+        // No "<": no markup.
+        let hasTag = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0x3C)
+        guard hasTag else { return text }
+        return text.hasPrefix("<jats:") || text.contains("<jats:p>") ? stripTags(text) : text
     }
 
     /// The works inside a JSON document: one object, an array, or a page wrapping a list

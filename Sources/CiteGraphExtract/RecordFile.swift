@@ -131,12 +131,30 @@ public struct RecordFile: Sendable {
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hash = FNV1a()
+        hash.add(bytes)
+        return hash.hex
+    }
+
+    /// The 64-bit FNV-1a hash, fed piece by piece.
+    struct FNV1a {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ bytes: [UInt8]) {
+            var h = hash
+            bytes.withUnsafeBufferPointer { buffer in
+                for b in buffer {
+                    h ^= UInt64(b)
+                    h = h &* 0x0000_0100_0000_01B3
+                }
+            }
+            hash = h
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+
+        /// The hash as 16 hex digits.
+        var hex: String {
+            let hex = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
     }
 }

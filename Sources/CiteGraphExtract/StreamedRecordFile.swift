@@ -1,0 +1,38 @@
+/// A record file that can be read in chunks of records instead of whole: what is known of it
+/// before reading (the format from its head, the content digest from one streaming pass).
+public struct StreamedRecordFile: Sendable {
+    /// The path to open.
+    public let path: String
+    /// The name recorded in provenance and messages (defaults to the path).
+    public let displayName: String
+    /// The FNV-1a digest of the (inflated) content, equal to `RecordFile(path:).digest`.
+    public let digest: String
+    /// The format the file is read as.
+    public let format: RecordFormat
+
+    /// The formats read in chunks; files of the others are read whole by `Extractor`.
+    public static let streamableFormats: Set<RecordFormat> = [.jsonl]
+
+    /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)
+    /// and computes its digest in one pass, or returns nil when the file is better read whole
+    /// (another format, or UTF-16 text that needs transcoding).
+    /// - Throws: `ExtractError` naming the file (missing, unreadable, empty, unknown format).
+    public static func open(path: String, displayName: String? = nil, format: RecordFormat? = nil) throws -> StreamedRecordFile? {
+        let name = displayName ?? path
+        let stream = try FileByteStream(path: path)
+        var head: [UInt8] = []
+        while head.count < 4096, try stream.read(into: &head) {}
+        if head.isEmpty { throw ExtractError.emptyFile(path: path) }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+        let chosen = try format ?? FormatSniffer.detect(RecordFile(path: name, bytes: Array(head.prefix(4096))))
+        guard streamableFormats.contains(chosen) else { return nil }
+        var hash = RecordFile.FNV1a()
+        hash.add(head)
+        var block: [UInt8] = []
+        while try stream.read(into: &block) {
+            hash.add(block)
+            block.removeAll(keepingCapacity: true)
+        }
+        return StreamedRecordFile(path: path, displayName: name, digest: hash.hex, format: chosen)
+    }
+}

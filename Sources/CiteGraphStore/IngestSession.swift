@@ -1,0 +1,253 @@
+import CiteGraphCore
+import Foundation
+import GRDB
+
+/// Stores the records of one or more files, chunk by chunk, inside one write transaction
+/// (obtained from `Store.withIngestSession`), so that a file of any size is stored with
+/// bounded memory and is still stored whole or not at all.
+///
+/// Matching order: identifiers (DOI, arXiv, PMID, OpenAlex, S2, WoS, local id), then the
+/// normalised title (with equal years when both records have one), then near-identical
+/// titles (one title equals the other without its "NAME:" prefix). The merged paper keeps
+/// the richest fields; every record is kept in `paper_sources` with the rule that placed it.
+///
+/// Use: `beginFile` (false when the same content was ingested before: store nothing and call
+/// `endFile`), then `store(_:)` and `store(rejects:)` as often as needed, then `endFile`.
+public final class IngestSession {
+    private let db: Database
+    private var index: DeduplicationIndex
+    private let statements: IngestStatements
+    /// `CREATE INDEX` statements of the indexes dropped for a bulk load into an empty store.
+    private var droppedIndexes: [String] = []
+    private var file: (id: Int64, digest: String, summary: IngestSummary)?
+
+    /// Indexes that ingest itself never reads; rebuilding them once is cheaper than
+    /// maintaining them row by row when the store starts empty. (The partial indexes on
+    /// papers' identifiers stay: building each would scan the whole papers table, abstracts
+    /// included, while rows without that identifier cost them nothing.)
+    private static let bulkIndexes = ["papers_title_key", "paper_sources_paper", "paper_authors_author", "paper_references_resolved"]
+
+    init(db: Database) throws {
+        self.db = db
+        index = try DeduplicationIndex(db: db)
+        if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM papers)") == true {
+            for name in IngestSession.bulkIndexes {
+                guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+                else { continue }
+                droppedIndexes.append(sql)
+                try db.execute(sql: "DROP INDEX \(name)")
+            }
+        }
+        statements = try IngestStatements(db: db)
+    }
+
+    /// Rebuilds the indexes dropped for the bulk load.
+    func finish() throws {
+        for sql in droppedIndexes { try db.execute(sql: sql) }
+        droppedIndexes = []
+    }
+
+    /// Starts a file. Returns false when a file with the same content digest is already
+    /// stored: then nothing of it must be stored, and `endFile` reports it as already ingested.
+    public func beginFile(path: String, digest: String, format: String) throws -> Bool {
+        var summary = IngestSummary(
+            path: path, format: format, alreadyIngested: false, records: 0, newPapers: 0, mergedByRule: [:], rejects: 0)
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [digest]) == true {
+            summary.alreadyIngested = true
+            file = (0, digest, summary)
+            return false
+        }
+        try db.execute(
+            sql: "INSERT INTO source_files (path, digest, format, records, rejects) VALUES (?, ?, ?, 0, 0)",
+            arguments: [path, digest, format])
+        file = (db.lastInsertedRowID, digest, summary)
+        return true
+    }
+
+    /// Stores the next records of the current file.
+    public func store(_ prepared: PreparedRecords) throws {
+        guard var current = file, !current.summary.alreadyIngested else { return }
+        for (i, record) in prepared.records.enumerated() {
+            let keys = prepared.keys[i]
+            let (paperID, rule) = try place(record, keys: keys)
+            if rule == .new { current.summary.newPapers += 1 } else { current.summary.mergedByRule[rule.rawValue, default: 0] += 1 }
+            let source = statements.insertSource
+            source.bind(1, paperID)
+            source.bind(2, current.id)
+            source.bind(3, record.source.file)
+            source.bind(4, record.source.format)
+            source.bind(5, record.source.position)
+            source.bind(6, record.source.line)
+            source.bind(7, rule.rawValue)
+            try source.execute()
+            try storeAuthors(record.authors, keys: keys.authors, paperID: paperID)
+            try storeReferences(record.references, paperID: paperID, isNewPaper: rule == .new)
+        }
+        current.summary.records += prepared.records.count
+        file = current
+    }
+
+    /// Stores records of the current file that could not be read.
+    public func store(rejects: [RejectedRecord]) throws {
+        guard var current = file, !current.summary.alreadyIngested else { return }
+        let insert = statements.insertReject
+        for reject in rejects {
+            insert.bind(1, reject.file)
+            insert.bind(2, current.digest)
+            insert.bind(3, reject.line)
+            insert.bind(4, reject.field)
+            insert.bind(5, reject.reason)
+            try insert.execute()
+        }
+        current.summary.rejects += rejects.count
+        file = current
+    }
+
+    /// Ends the current file, recording its counts, and returns what was done.
+    public func endFile() throws -> IngestSummary {
+        guard let current = file else { preconditionFailure("endFile without beginFile") }
+        file = nil
+        if !current.summary.alreadyIngested {
+            try db.execute(
+                sql: "UPDATE source_files SET records = ?, rejects = ? WHERE id = ?",
+                arguments: [current.summary.records, current.summary.rejects, current.id])
+        }
+        return current.summary
+    }
+
+    /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
+    private func place(_ record: PaperRecord, keys: RecordKeys) throws -> (Int64, MergeRule) {
+        let titleKey = keys.title
+        let shortKey = keys.short
+        var match: (Int64, MergeRule)?
+        for id in (record.ids.count > 1 ? record.ids.sorted() : record.ids) where id.kind != .local {
+            if let found = index.byID[id.kind]?[id.value] {
+                match = (found, MergeRule(rawValue: id.kind.rawValue)!)
+                break
+            }
+        }
+        if match == nil, let local = record.ids.first(where: { $0.kind == .local }), let found = index.byExternalID[local.value] {
+            match = (found, .local)
+        }
+        if match == nil, !titleKey.isEmpty {
+            if let found = index.firstMatching(index.byTitle[titleKey], year: record.year, ids: record.ids) {
+                match = (found, .title)
+            } else if let found = index.firstMatching(index.byShortKey[titleKey], year: record.year, ids: record.ids)
+                ?? shortKey.flatMap({ index.firstMatching(index.byTitle[$0], year: record.year, ids: record.ids) })
+            {
+                match = (found, .nearTitle)
+            }
+        }
+        if let (paperID, rule) = match {
+            try merge(record, into: paperID)
+            for id in record.ids where id.kind != .local {
+                if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
+                if index.idsOfPaper[paperID]?[id.kind] == nil { index.idsOfPaper[paperID, default: [:]][id.kind] = id.value }
+            }
+            return (paperID, rule)
+        }
+        let extID = Store.externalID(for: record, titleKey: titleKey)
+        // The first value of each identifier kind, bound to columns 9…14 (doi … wos).
+        var idValues: [String?] = Array(repeating: nil, count: 6)
+        for id in record.ids {
+            guard let column = IngestSession.idColumns.firstIndex(of: id.kind), idValues[column] == nil else { continue }
+            idValues[column] = id.value
+        }
+        let insert = statements.insertPaper
+        insert.bind(1, extID)
+        insert.bind(2, record.title)
+        insert.bind(3, titleKey)
+        insert.bind(4, shortKey)
+        insert.bind(5, record.abstract)
+        insert.bind(6, record.year)
+        insert.bind(7, record.venue)
+        insert.bind(8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
+        for (offset, value) in idValues.enumerated() { insert.bind(Int32(9 + offset), value) }
+        try insert.execute()
+        let id = db.lastInsertedRowID
+        index.register(id: id, externalID: extID, ids: record.ids, titleKey: titleKey, shortKey: shortKey, year: record.year)
+        return (id, .new)
+    }
+
+    private static let idColumns: [WorkID.Kind] = [.doi, .arxiv, .pmid, .openalex, .s2, .wos]
+
+    /// Fills fields the stored paper lacks (or has poorer) from `record`.
+    private func merge(_ record: PaperRecord, into paperID: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE papers SET
+                  abstract = CASE WHEN abstract IS NULL OR length(abstract) < length(?1) THEN ?1 ELSE abstract END,
+                  year = COALESCE(year, ?2),
+                  venue = COALESCE(venue, ?3),
+                  keywords = COALESCE(keywords, ?4),
+                  cited_only = 0
+                WHERE id = ?5
+                """,
+            arguments: [record.abstract, record.year, record.venue, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "), paperID])
+        for id in record.ids where id.kind != .local {
+            try db.execute(
+                sql: "UPDATE papers SET \(id.kind.rawValue) = COALESCE(\(id.kind.rawValue), ?) WHERE id = ?",
+                arguments: [id.value, paperID])
+        }
+    }
+
+    private func storeAuthors(_ names: [String], keys: [String], paperID: Int64) throws {
+        guard !names.isEmpty, !index.papersWithAuthors.contains(paperID) else { return }  // the first source with authors wins
+        index.papersWithAuthors.insert(paperID)
+        let insertAuthor = statements.insertAuthor, insertLink = statements.insertLink
+        for (position, name) in names.enumerated() {
+            let key = keys[position]
+            let authorID: Int64
+            if let known = index.authorIDs[key] {
+                authorID = known
+            } else {
+                insertAuthor.bind(1, name)
+                insertAuthor.bind(2, key)
+                try insertAuthor.execute()
+                authorID = db.lastInsertedRowID
+                index.authorIDs[key] = authorID
+            }
+            insertLink.bind(1, paperID)
+            insertLink.bind(2, authorID)
+            insertLink.bind(3, position)
+            try insertLink.execute()
+        }
+    }
+
+    /// Stores a record's references, without the ones its paper already has (a paper merged
+    /// from several sources lists each reference once).
+    private func storeReferences(_ references: [String], paperID: Int64, isNewPaper: Bool) throws {
+        guard !references.isEmpty else { return }
+        var position = 0
+        var fresh: [String] = []
+        fresh.reserveCapacity(references.count)
+        if isNewPaper && references.count <= 32 {
+            // Short lists: a linear scan finds repeats without hashing every reference.
+            for raw in references where !fresh.contains(raw) { fresh.append(raw) }
+        } else {
+            var seen = Set<String>(minimumCapacity: references.count)
+            if !isNewPaper {
+                for raw in try String.fetchAll(db, sql: "SELECT raw FROM paper_references WHERE paper_id = ?", arguments: [paperID]) {
+                    seen.insert(raw)
+                }
+                position = seen.count
+            }
+            for raw in references where seen.insert(raw).inserted { fresh.append(raw) }
+        }
+        // Several rows per statement: one step for up to 16 references.
+        var start = 0
+        while start < fresh.count {
+            let count = min(IngestStatements.maxRowsPerInsert, fresh.count - start)
+            let insert = try statements.insertReferences(count)
+            for row in 0..<count {
+                let base = Int32(row * 3)
+                insert.bind(base + 1, paperID)
+                insert.bind(base + 2, position)
+                insert.bind(base + 3, fresh[start + row])
+                position += 1
+            }
+            try insert.execute()
+            start += count
+        }
+    }
+}
