@@ -68,23 +68,38 @@ extension Pipeline {
         let sizes = partition.sizes
         var labels = [[String]](repeating: [], count: sizes.count)
         if kind.nodeType == .paper {
-            let vectors = try store.termVectors()
-            var corpus: [String: Double] = [:]
-            for (_, terms) in vectors { for t in terms { corpus[t.label, default: 0] += t.weight } }
-            let paperCount = Double(max(1, vectors.count))
-            var perCommunity = [[String: Double]](repeating: [:], count: sizes.count)
-            for (i, node) in nodes.enumerated() {
-                for t in vectors[node] ?? [] { perCommunity[Int(partition.membership[i])][t.label, default: 0] += t.weight }
+            // Integer keys throughout (term row ids); labels are looked up for the winners only.
+            let lists = try store.paperTermLists()
+            let termLabel = try store.termLabels()
+            var wordCount: [Int64: Double] = [:]
+            for (term, label) in termLabel { wordCount[term] = Double(label.split(separator: " ").count) }
+            var position: [Int64: Int] = [:]
+            for (i, node) in nodes.enumerated() { position[node] = i }
+            var corpus: [Int64: Double] = [:]
+            var perCommunity = [[Int64: Double]](repeating: [:], count: sizes.count)
+            for (paper, terms) in lists {
+                let community = position[paper].map { Int(partition.membership[$0]) }
+                for t in terms {
+                    corpus[t.term, default: 0] += t.weight
+                    if let community { perCommunity[community][t.term, default: 0] += t.weight }
+                }
             }
+            let paperCount = Double(max(1, lists.count))
             for c in 0..<sizes.count {
                 let expected = Double(sizes[c]) / paperCount
                 // Excess weight over what a random set of papers this size would carry; phrases of
                 // several words are favoured, being more readable labels than single words.
-                let scored = perCommunity[c].map { term -> (String, Double) in
-                    let words = Double(term.key.split(separator: " ").count)
-                    return (term.key, (term.value - expected * corpus[term.key]!) * (1 + 0.5 * (min(words, 3) - 1)))
+                var best: [(label: String, score: Double)] = []
+                for (term, weight) in perCommunity[c] {
+                    let words = wordCount[term] ?? 1
+                    let score = (weight - expected * corpus[term]!) * (1 + 0.5 * (min(words, 3) - 1))
+                    if best.count == 3, let worst = best.last, score < worst.score { continue }
+                    let label = termLabel[term] ?? ""
+                    best.append((label, score))
+                    best.sort { $0.score != $1.score ? $0.score > $1.score : $0.label < $1.label }
+                    if best.count > 3 { best.removeLast() }
                 }
-                labels[c] = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+                labels[c] = best.map(\.label)
             }
         } else {
             let names = try nodeLabels(kind)

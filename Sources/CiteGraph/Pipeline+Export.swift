@@ -47,7 +47,7 @@ extension Pipeline {
             try VOSviewerWriter.write(network, mapPath: path, networkPath: networkPath)
             return [path, networkPath]
         case .csv:
-            let rows = network.edges.map { [$0.source, $0.target, NumberText.significant10($0.weight)] }
+            let rows = network.edges.map { [$0.source, $0.target, NumberText.shortest($0.weight)] }
             do {
                 try CSVWriter.document(header: ["source", "target", "weight"], rows: rows).write(toFile: path, atomically: true, encoding: .utf8)
             } catch let error as RenderError {

@@ -147,11 +147,14 @@ extension Pipeline {
         for (_, terms) in lists { for t in terms { papers[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }
         let pagerank = try store.scores(graph: .topics, measure: "pagerank")
         let (membership, _, _) = try store.communities(graph: .topics)
-        let order = papers.keys.sorted { papers[$0]! != papers[$1]! ? papers[$0]! > papers[$1]! : labels[$0]! < labels[$1]! }
-        let rows = order.enumerated().map { i, term in
+        // Sort flat (count, label, term) entries rather than looking up dictionaries in the
+        // comparator: the vocabulary can hold hundreds of thousands of terms.
+        let entries = papers.map { (term: $0.key, count: $0.value, label: labels[$0.key] ?? "") }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
+        let rows = entries.enumerated().map { i, entry in
             [
-                String(i + 1), labels[term] ?? "", String(papers[term]!), Pipeline.number(weight[term]!),
-                pagerank[term].map(Pipeline.number) ?? "", membership[term].map(String.init) ?? "",
+                String(i + 1), entry.label, String(entry.count), Pipeline.number(weight[entry.term]!),
+                pagerank[entry.term].map(Pipeline.number) ?? "", membership[entry.term].map(String.init) ?? "",
             ]
         }
         return ReportTable(
@@ -165,11 +168,12 @@ extension Pipeline {
         let names = try store.authorNames()
         var papers: [Int64: Int] = [:]
         for group in groups { for a in Set(group) { papers[a, default: 0] += 1 } }
-        let order = papers.keys.sorted { papers[$0]! != papers[$1]! ? papers[$0]! > papers[$1]! : names[$0]! < names[$1]! }
-        let rows = order.enumerated().map { [String($0.offset + 1), names[$0.element] ?? "", String(papers[$0.element]!)] }
+        let entries = papers.map { (count: $0.value, name: names[$0.key] ?? "") }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        let rows = entries.enumerated().map { [String($0.offset + 1), $0.element.name, String($0.element.count)] }
         return ReportTable(file: "authors.csv", caption: "Authors by number of papers", header: ["rank", "author", "papers"], rows: rows, inHTML: true)
     }
 
-    /// Numbers in reports: up to 10 significant digits, no locale.
-    static func number(_ value: Double) -> String { NumberText.significant10(value) }
+    /// Numbers in reports: the shortest exact form, no locale (`NumberText.shortest`).
+    static func number(_ value: Double) -> String { NumberText.shortest(value) }
 }

@@ -84,17 +84,6 @@ extension Store {
         }
     }
 
-    /// Each paper's term weights: paper id → [(term label, weight)], for labelling communities.
-    public func termVectors() throws -> [Int64: [(label: String, weight: Double)]] {
-        try pool.read { db in
-            var result: [Int64: [(label: String, weight: Double)]] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT pt.paper_id, t.label, pt.weight FROM paper_terms pt JOIN terms t ON t.id = pt.term_id")
-            while let row = try rows.next() { result[row[0], default: []].append((row[1], row[2])) }
-            return result
-        }
-    }
-
     /// Replaces the edges of `kind` with `edges`, recording the run that built them.
     /// - Returns: the run id.
     @discardableResult

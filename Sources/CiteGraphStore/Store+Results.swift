@@ -139,7 +139,7 @@ extension Store {
     public func termLabels() throws -> [Int64: String] {
         try pool.read { db in
             var result: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, label FROM terms") { result[row[0]] = row[1] }
+            try RowScanner(db, sql: "SELECT id, label FROM terms").forEach { result[$0.int64(0)] = $0.text(1) }
             return result
         }
     }
@@ -148,7 +148,7 @@ extension Store {
     public func authorNames() throws -> [Int64: String] {
         try pool.read { db in
             var result: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM authors") { result[row[0]] = row[1] }
+            try RowScanner(db, sql: "SELECT id, name FROM authors").forEach { result[$0.int64(0)] = $0.text(1) }
             return result
         }
     }

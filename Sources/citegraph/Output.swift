@@ -12,7 +12,7 @@ enum Output {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func number(_ value: Double) -> String { NumberText.significant10(value) }
+    static func number(_ value: Double) -> String { NumberText.shortest(value) }
 
     static func clip(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(width - 1)) + "…"
