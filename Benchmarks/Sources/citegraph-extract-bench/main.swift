@@ -2,6 +2,8 @@
 //   citegraph-extract-bench prepare DIR [MB]       writes one input per reader (default 100 MB each)
 //   citegraph-extract-bench time DIR [REPEATS] [FORMAT…]  reads each input REPEATS times (default 3) and
 //                                                   prints MB/s and records/s of the best run
+//   citegraph-extract-bench digest DIR [FORMAT…]   prints a digest of each reader's records and rejects
+//                                                   (to check that a faster reader gives the same output)
 import CiteGraphExtract
 import ExtractInputs
 import Foundation
@@ -13,7 +15,7 @@ func fail(_ message: String) -> Never {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    fail("usage: citegraph-extract-bench prepare DIR [MB] | time DIR [REPEATS] [FORMAT...]")
+    fail("usage: citegraph-extract-bench prepare DIR [MB] | time DIR [REPEATS] [FORMAT...] | digest DIR [FORMAT...]")
 }
 let directory = URL(fileURLWithPath: args[2])
 switch args[1] {
@@ -48,6 +50,20 @@ case "time":
                 + input.fileName.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(format: " %6.1f %8.3f %7.1f %11.0f %10d %8d  %@", megabytes, best, rate,
                          Double(result.records.count) / best, result.records.count, result.rejects.count, bar))
+    }
+case "digest":
+    let only = Set(args.dropFirst(3))
+    for input in ExtractInput.allCases where only.isEmpty || only.contains(input.rawValue) {
+        let path = directory.appendingPathComponent(input.fileName).path
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        let result = try input.read(try RecordFile(path: path))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        }
+        for record in result.records { mix(String(describing: record)) }
+        for reject in result.rejects { mix(String(describing: reject)) }
+        print("\(input.rawValue) records \(result.records.count) rejects \(result.rejects.count) digest \(String(hash, radix: 16))")
     }
 default:
     fail("unknown command \(args[1])")
