@@ -32,7 +32,7 @@ public enum DBLPReader {
         try XMLRecordReading.run(file, format: .dblpXML) { reader, result in
             var position = 0
             var depth = 0
-            while let event = try reader.next() {
+            while let event = try reader.nextTag() {
                 switch event {
                 case .text: continue
                 case .end: depth -= 1

@@ -49,7 +49,8 @@ final class XMLStreamReader {
     private let handle: xmlTextReaderPtr
     private let sink: ErrorSink
     let path: String
-    private var pendingEnd: String? = nil
+    /// Whether the end of the empty element just read is still to be reported.
+    private var pendingEnd = false
     private var entityReferences = 0
     /// Names of entities referenced but neither declared nor known HTML entities.
     private(set) var undefinedEntities: Set<String> = []
@@ -88,9 +89,48 @@ final class XMLStreamReader {
     /// The next event, or nil at the end of the document.
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func next() throws -> XMLEvent? {
-        if let name = pendingEnd {
-            pendingEnd = nil
-            return .end(name)
+        guard let node = try step() else { return nil }
+        switch node {
+        case .start: return .start(currentStart())
+        case .end: return .end(Self.string(xmlTextReaderConstLocalName(handle)))
+        case .text: return .text(Self.string(xmlTextReaderConstValue(handle)))
+        case .entity(let text): return .text(text)
+        }
+    }
+
+    /// The next start or end tag, or nil at the end of the document: `next()` without the
+    /// text between tags, which is never turned into strings (for loops that look at
+    /// elements only; entity references still count towards `maxEntityReferences`).
+    /// - Throws: `ExtractError.malformed` with libxml2's message and line.
+    func nextTag() throws -> XMLEvent? {
+        while let node = try step() {
+            switch node {
+            case .start: return .start(currentStart())
+            case .end: return .end(Self.string(xmlTextReaderConstLocalName(handle)))
+            case .text, .entity: continue
+            }
+        }
+        return nil
+    }
+
+    /// What `step()` moved to; the reader stays on that node until the next step, so its
+    /// name and value are read from libxml2 only when wanted.
+    private enum Node {
+        /// An element's start (the reader is on the element).
+        case start
+        /// An element's end (also the end of an empty element, the reader still on it).
+        case end
+        /// Character data: the node's value.
+        case text
+        /// An entity reference resolved to `HTMLEntities` text.
+        case entity(String)
+    }
+
+    /// Moves to the next node of interest, or returns nil at the end of the document.
+    private func step() throws -> Node? {
+        if pendingEnd {
+            pendingEnd = false
+            return .end
         }
         while true {
             let status = xmlTextReaderRead(handle)
@@ -102,14 +142,13 @@ final class XMLStreamReader {
             }
             switch xmlTextReaderNodeType(handle) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let start = currentStart()
-                if xmlTextReaderIsEmptyElement(handle) == 1 { pendingEnd = start.localName }
-                return .start(start)
+                if xmlTextReaderIsEmptyElement(handle) == 1 { pendingEnd = true }
+                return .start
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(Self.string(xmlTextReaderConstLocalName(handle)))
+                return .end
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                return .text(Self.string(xmlTextReaderConstValue(handle)))
+                return .text
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 entityReferences += 1
                 if entityReferences > Self.maxEntityReferences {
@@ -118,7 +157,7 @@ final class XMLStreamReader {
                         reason: "more than \(Self.maxEntityReferences) entity references: refused as a possible entity-expansion bomb")
                 }
                 let name = Self.string(xmlTextReaderConstName(handle))
-                if let text = HTMLEntities.character(named: name) { return .text(text) }
+                if let text = HTMLEntities.character(named: name) { return .entity(text) }
                 undefinedEntities.insert(name)
             default:
                 continue
@@ -133,38 +172,52 @@ final class XMLStreamReader {
     /// reads "Doe J"; `skipping` names child elements whose text is left out (`label`).
     /// `intercept` sees each child element's start first: when it returns true it has read
     /// that element to its end itself and the element adds nothing to the text.
+    ///
+    /// The text is gathered as UTF-8 bytes straight from libxml2 (no string per text node).
     func readText(
         spacing: Bool = false, skipping: Set<String> = [], intercept: (XMLStart) throws -> Bool = { _ in false }
     ) throws -> String {
-        var text = ""
+        var text: [UInt8] = []
         var depth = 1
         var skipDepth = 0
-        while depth > 0, let event = try next() {
-            switch event {
-            case .start(let s):
-                if skipDepth == 0, try intercept(s) {
-                    if spacing { text.append(" ") }
+        while depth > 0, let node = try step() {
+            switch node {
+            case .start:
+                if skipDepth > 0 {
+                    depth += 1
+                    skipDepth += 1
+                    continue
+                }
+                let s = currentStart()
+                if try intercept(s) {
+                    if spacing { text.append(0x20) }
                     continue
                 }
                 depth += 1
-                if skipDepth > 0 || skipping.contains(s.localName) { skipDepth += 1; continue }
-                if spacing && !Self.inlineElements.contains(s.localName) { text.append(" ") }
-            case .end(let name):
+                if skipping.contains(s.localName) { skipDepth += 1; continue }
+                if spacing && !Self.inlineElements.contains(s.localName) { text.append(0x20) }
+            case .end:
                 depth -= 1
                 if skipDepth > 0 { skipDepth -= 1; continue }
-                if spacing && depth > 0 && !Self.inlineElements.contains(name) { text.append(" ") }
-            case .text(let t):
-                if skipDepth == 0 { text.append(t) }
+                if spacing && depth > 0 && !Self.inlineElements.contains(Self.string(xmlTextReaderConstLocalName(handle))) {
+                    text.append(0x20)
+                }
+            case .text:
+                if skipDepth == 0, let value = xmlTextReaderConstValue(handle) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                }
+            case .entity(let t):
+                if skipDepth == 0 { text.append(contentsOf: t.utf8) }
             }
         }
-        return Self.collapsingWhitespace(text)
+        return Self.collapsingWhitespace(utf8: text)
     }
 
     /// After a `.start`, skips the element's content up to and including its end.
     func skipElement() throws {
         var depth = 1
-        while depth > 0, let event = try next() {
-            if case .start = event { depth += 1 } else if case .end = event { depth -= 1 }
+        while depth > 0, let node = try step() {
+            if case .start = node { depth += 1 } else if case .end = node { depth -= 1 }
         }
     }
 
