@@ -96,7 +96,7 @@ public enum ArxivOAIReader {
                     let text = try reader.readText()
                     let lower = text.lowercased()
                     if lower.hasPrefix("http://arxiv.org/abs/") || lower.hasPrefix("https://arxiv.org/abs/") { addArxiv(text) }
-                    else if lower.hasPrefix("doi:") || lower.contains("doi.org/") {
+                    else if lower.hasPrefix("doi:") || XMLRecordReading.range(of: "doi.org/", in: lower) != nil {
                         if let doi = XMLRecordReading.doi(in: text) { XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids) }
                     } else if !lower.hasPrefix("http"), !text.isEmpty, venue == nil { venue = text }
                 case ("subject", "dc"):

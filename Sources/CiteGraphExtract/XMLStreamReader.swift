@@ -73,10 +73,10 @@ final class XMLStreamReader {
     private var fed = 0
     private var finished = false
     /// Events of the chunks parsed so far, from `head` on not handed out yet.
-    var queue: [Queued] = []
-    private var head = 0
+    @exclusivity(unchecked) var queue: [Queued] = []
+    @exclusivity(unchecked) private var head = 0
     /// Text bytes of the queued `.text` events.
-    var arena: [UInt8] = []
+    @exclusivity(unchecked) var arena: [UInt8] = []
     var entityReferences = 0
     /// Names of entities referenced but neither declared nor known HTML entities.
     var undefinedEntities: Set<String> = []
