@@ -47,7 +47,7 @@ enum XMLRecordReading {
     static func doi(in text: String) -> String? {
         guard let range = Self.range(of: "10.", in: text) else { return nil }
         let value = String(text[range.lowerBound...]).trimmingWhitespace()
-        guard value.contains("/"), !value.contains(" ") else { return nil }
+        guard Self.range(of: "/", in: value) != nil, Self.range(of: " ", in: value) == nil else { return nil }
         return WorkID(kind: .doi, value: value).value
     }
 
