@@ -4,6 +4,7 @@
 //                                                   prints MB/s and records/s of the best run
 //   citegraph-extract-bench digest DIR [FORMAT…]   prints a digest of each reader's records and rejects
 //                                                   (to check that a faster reader gives the same output)
+//   citegraph-extract-bench dump DIR [FORMAT…]     prints each record and reject on a line of its own
 import CiteGraphExtract
 import ExtractInputs
 import Foundation
@@ -74,6 +75,16 @@ case "digest":
         for record in result.records { mix(String(describing: record)) }
         for reject in result.rejects { mix(String(describing: reject)) }
         print("\(input.rawValue) records \(result.records.count) rejects \(result.rejects.count) digest \(String(hash, radix: 16))")
+    }
+case "dump":
+    // One line per record and reject, to find where two builds differ.
+    let only = Set(args.dropFirst(3))
+    for input in ExtractInput.allCases where only.isEmpty || only.contains(input.rawValue) {
+        let path = directory.appendingPathComponent(input.fileName).path
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        let result = try input.read(try RecordFile(path: path))
+        for record in result.records { print(String(describing: record)) }
+        for reject in result.rejects { print(String(describing: reject)) }
     }
 default:
     fail("unknown command \(args[1])")
