@@ -69,8 +69,8 @@ private func startElement(
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
     guard let reader = XMLSAXCallbacks.reader(context), let localName else { return }
-    let local = String(cString: localName)
-    let name = prefix.map { String(cString: $0) + ":" + local } ?? local
+    let local = reader.name(prefix: nil, local: localName)
+    let name = prefix == nil ? local : reader.name(prefix: prefix, local: localName)
     var values: [String: String] = [:]
     if namespaceCount > 0, let namespaces {
         // Namespace declarations count as attributes (`xmlns`, `xmlns:p`), as in a tree.
@@ -82,8 +82,7 @@ private func startElement(
     if attributeCount > 0, let attributes {
         for i in 0..<Int(attributeCount) {
             guard let attributeName = attributes[5 * i], let begin = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
-            var key = String(cString: attributeName)
-            if let attributePrefix = attributes[5 * i + 1] { key = String(cString: attributePrefix) + ":" + key }
+            let key = reader.name(prefix: attributes[5 * i + 1], local: attributeName)
             values[key] = XMLSAXCallbacks.attributeValue(reader, begin, end)
         }
     }

@@ -51,6 +51,21 @@ final class XMLStreamReader {
     /// Bytes handed to the parser at a time.
     static let chunkSize = 65_536
 
+    /// A name as the parser's dictionary holds it: prefix (nil when none) and local part.
+    struct NameKey: Hashable {
+        var prefix: UnsafePointer<xmlChar>?
+        var local: UnsafePointer<xmlChar>
+    }
+
+    /// The name `prefix:local` (or `local`), made once per distinct name.
+    func name(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
+        let key = NameKey(prefix: prefix, local: local)
+        if let known = names[key] { return known }
+        let text = prefix.map { String(cString: $0) + ":" + String(cString: local) } ?? String(cString: local)
+        names[key] = text
+        return text
+    }
+
     /// One event queued by the SAX callbacks.
     enum Queued {
         /// An element's start.
@@ -77,6 +92,9 @@ final class XMLStreamReader {
     @exclusivity(unchecked) private var head = 0
     /// Text bytes of the queued `.text` events.
     @exclusivity(unchecked) var arena: [UInt8] = []
+    /// Names made so far, by their (prefix, local name) pointers in the parser's
+    /// dictionary, which stay put for the whole parse: each name becomes a `String` once.
+    @exclusivity(unchecked) var names: [NameKey: String] = [:]
     var entityReferences = 0
     /// Names of entities referenced but neither declared nor known HTML entities.
     var undefinedEntities: Set<String> = []
@@ -172,7 +190,7 @@ final class XMLStreamReader {
         guard let event = try step() else { return nil }
         switch event {
         case .start(let start): return .start(start)
-        case .end(let name): return .end(String(cString: name))
+        case .end(let local): return .end(name(prefix: nil, local: local))
         case .text(let range): return .text(String(decoding: arena[range], as: UTF8.self))
         case .entity(let text): return .text(text)
         case .tooManyEntities: return nil  // thrown by step()
@@ -187,7 +205,7 @@ final class XMLStreamReader {
         while let event = try step() {
             switch event {
             case .start(let start): return .start(start)
-            case .end(let name): return .end(String(cString: name))
+            case .end(let local): return .end(name(prefix: nil, local: local))
             case .text, .entity, .tooManyEntities: continue
             }
         }
@@ -224,10 +242,10 @@ final class XMLStreamReader {
                 depth += 1
                 if skipping.contains(s.localName) { skipDepth += 1; continue }
                 if spacing && !Self.inlineElements.contains(s.localName) { text.append(0x20) }
-            case .end(let name):
+            case .end(let local):
                 depth -= 1
                 if skipDepth > 0 { skipDepth -= 1; continue }
-                if spacing && depth > 0 && !Self.inlineElements.contains(String(cString: name)) { text.append(0x20) }
+                if spacing && depth > 0 && !Self.inlineElements.contains(name(prefix: nil, local: local)) { text.append(0x20) }
             case .text(let range):
                 if skipDepth == 0 { text.append(contentsOf: arena[range]) }
             case .entity(let t):
