@@ -20,18 +20,19 @@ let benchmarks: @Sendable () -> Void = {
 
     func measure(_ name: String, _ inputs: [ExtractInput]) {
         let files = inputs.map { ($0, file($0)) }
-        Benchmark("\(name) \(megabytes) MB", configuration: config) { benchmark in
+        // No spaces in names: `thresholds check` looks the stored files up by the raw name.
+        Benchmark("\(name)_\(megabytes)MB", configuration: config) { benchmark in
             for _ in benchmark.scaledIterations {
                 for (input, file) in files { blackHole(try input.read(file)) }
             }
         }
     }
-    measure("Web of Science", [.wos])
-    measure("RIS + MEDLINE", [.ris, .medline])
+    measure("WebOfScience", [.wos])
+    measure("RIS+MEDLINE", [.ris, .medline])
     measure("BibTeX", [.bibtex])
-    measure("CSV (Scopus)", [.csv])
-    measure("PubMed XML", [.pubmed])
-    measure("JATS XML", [.jats])
-    measure("arXiv OAI-PMH XML", [.arxivOAI])
-    measure("dblp XML", [.dblp])
+    measure("CSV_Scopus", [.csv])
+    measure("PubMed_XML", [.pubmed])
+    measure("JATS_XML", [.jats])
+    measure("arXiv_OAI-PMH_XML", [.arxivOAI])
+    measure("dblp_XML", [.dblp])
 }
