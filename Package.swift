@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CiteGraph", targets: ["CiteGraph"]),
         .library(name: "CiteGraphAlgorithms", targets: ["CiteGraphAlgorithms"]),
         .library(name: "CiteGraphText", targets: ["CiteGraphText"]),
+        .library(name: "CiteGraphExtract", targets: ["CiteGraphExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

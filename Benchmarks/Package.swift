@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Benchmarks for citegraph, kept out of the main package so that users never build
 // package-benchmark. Run: `swift package benchmark` here; peer comparisons: ./peer_compare.sh
-// (graph algorithms vs igraph) and ./cotopic_peer_compare.sh (text vs scikit-learn).
+// (graph algorithms vs igraph) and ./cotopic_peer_compare.sh (text vs scikit-learn);
+// reader throughput: ./extract_throughput.sh.
 import PackageDescription
 
 let package = Package(
@@ -30,6 +31,21 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Text",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .target(
+            name: "ExtractInputs",
+            dependencies: [.product(name: "CiteGraphExtract", package: "citegraph")]),
+        .executableTarget(
+            name: "citegraph-extract-bench",
+            dependencies: ["ExtractInputs", .product(name: "CiteGraphExtract", package: "citegraph")]),
+        .executableTarget(
+            name: "Extract",
+            dependencies: [
+                "ExtractInputs",
+                .product(name: "CiteGraphExtract", package: "citegraph"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Extract",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
             name: "Algorithms",

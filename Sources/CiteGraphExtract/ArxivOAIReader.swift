@@ -29,7 +29,7 @@ public enum ArxivOAIReader {
     public static func read(_ file: RecordFile) throws -> ExtractResult {
         try XMLRecordReading.run(file, format: .arxivOAI) { reader, result in
             var position = 0
-            while let event = try reader.next() {
+            while let event = try reader.nextTag() {
                 guard case .start(let start) = event else { continue }
                 switch start.localName {
                 case "record":
@@ -66,7 +66,7 @@ public enum ArxivOAIReader {
         var venue: String? = nil
         var keywords: [String] = []
         func addArxiv(_ value: String) { XMLRecordReading.add(WorkID(kind: .arxiv, value: value), to: &ids) }
-        while !path.isEmpty, let event = try reader.next() {
+        while !path.isEmpty, let event = try reader.nextTag() {
             switch event {
             case .text: continue
             case .end: path.removeLast()
@@ -96,7 +96,7 @@ public enum ArxivOAIReader {
                     let text = try reader.readText()
                     let lower = text.lowercased()
                     if lower.hasPrefix("http://arxiv.org/abs/") || lower.hasPrefix("https://arxiv.org/abs/") { addArxiv(text) }
-                    else if lower.hasPrefix("doi:") || lower.contains("doi.org/") {
+                    else if lower.hasPrefix("doi:") || XMLRecordReading.range(of: "doi.org/", in: lower) != nil {
                         if let doi = XMLRecordReading.doi(in: text) { XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids) }
                     } else if !lower.hasPrefix("http"), !text.isEmpty, venue == nil { venue = text }
                 case ("subject", "dc"):

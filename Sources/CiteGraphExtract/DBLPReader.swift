@@ -32,7 +32,7 @@ public enum DBLPReader {
         try XMLRecordReading.run(file, format: .dblpXML) { reader, result in
             var position = 0
             var depth = 0
-            while let event = try reader.next() {
+            while let event = try reader.nextTag() {
                 switch event {
                 case .text: continue
                 case .end: depth -= 1
@@ -68,9 +68,9 @@ public enum DBLPReader {
             case "crossref": crossref = try reader.readText()
             case "ee":
                 let link = try reader.readText()
-                if link.contains("doi.org/10."), let doi = XMLRecordReading.doi(in: link) {
+                if XMLRecordReading.range(of: "doi.org/10.", in: link) != nil, let doi = XMLRecordReading.doi(in: link) {
                     XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids)
-                } else if link.contains("arxiv.org/abs/"), let range = link.range(of: "arxiv.org/abs/") {
+                } else if let range = XMLRecordReading.range(of: "arxiv.org/abs/", in: link) {
                     XMLRecordReading.add(WorkID(kind: .arxiv, value: String(link[range.upperBound...])), to: &ids)
                 }
             case "cite":

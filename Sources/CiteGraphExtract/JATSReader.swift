@@ -26,7 +26,7 @@ public enum JATSReader {
     public static func read(_ file: RecordFile) throws -> ExtractResult {
         try XMLRecordReading.run(file, format: .jats) { reader, result in
             var position = 0
-            while let event = try reader.next() {
+            while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "article" else { continue }
                 result.append(try article(reader, start: start, file: file.path, position: position))
                 position += 1
@@ -48,7 +48,7 @@ public enum JATSReader {
         var venue: String? = nil
         var keywords: [String] = []
         var references: [String] = []
-        while !path.isEmpty, let event = try reader.next() {
+        while !path.isEmpty, let event = try reader.nextTag() {
             switch event {
             case .text: continue
             case .end: path.removeLast()

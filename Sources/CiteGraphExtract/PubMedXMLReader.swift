@@ -22,7 +22,7 @@ public enum PubMedXMLReader {
     public static func read(_ file: RecordFile) throws -> ExtractResult {
         try XMLRecordReading.run(file, format: .pubmedXML) { reader, result in
             var position = 0
-            while let event = try reader.next() {
+            while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "PubmedArticle" || start.localName == "PubmedBookArticle"
                 else { continue }
                 result.append(try article(reader, start: start, file: file.path, position: position))
@@ -44,7 +44,7 @@ public enum PubMedXMLReader {
         var mesh: [String] = []
         var keywords: [String] = []
         var references: [String] = []
-        while !path.isEmpty, let event = try reader.next() {
+        while !path.isEmpty, let event = try reader.nextTag() {
             switch event {
             case .text: continue
             case .end: path.removeLast()

@@ -40,36 +40,34 @@ public enum WebOfScienceReader {
             }
             result.append(makeRecord(r, file: file.path, position: position))
         }
-        for raw in TaggedText.lines(text) {
-            lineNumber += 1
-            var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.trimmingPrefix(while: { $0 == " " }).isEmpty { continue }
-            if line.hasPrefix("   "), record != nil, !(record!.fields.isEmpty) {
-                let value = String(line.dropFirst(3)).trimmingWhitespace()
-                record!.fields[record!.fields.count - 1].values.append(value)
-                continue
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            for var range in UTF8Lines(bytes) {
+                lineNumber += 1
+                if !range.isEmpty, bytes[range.upperBound - 1] == 0x0D { range = range.dropLast() }
+                let canContinue = record.map { !$0.fields.isEmpty } ?? false
+                switch WebOfScienceLine(bytes, range, canContinue: canContinue) {
+                case .blank, .header:
+                    continue
+                case .continuation(let value):
+                    record!.fields[record!.fields.count - 1].values.append(value)
+                case .endOfRecord:
+                    finish()
+                case .endOfFile:
+                    finish()
+                    sawEF = true
+                case .field(let tag, let value):
+                    if tag == "PT" { finish() }
+                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                    record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
+                case .gluedField(let tag, let value):
+                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                    record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
+                case .stray(let reason):
+                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                    if broken == nil { broken = (lineNumber, reason) }
+                }
             }
-            let tag = String(line.prefix(2))
-            if tag == "ER" && line.count == 2 { finish(); continue }
-            if tag == "EF" && line.count == 2 { finish(); sawEF = true; continue }
-            if tag == "FN" || tag == "VR" { continue }
-            // A known tag glued to its value ("AUGilles, H", seen in real exports) is read as the tag.
-            if tag.count == 2, knownTags.contains(tag), line.count > 2, line.dropFirst(2).first != " " {
-                if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-                record!.fields.append(.init(tag: tag, values: [String(line.dropFirst(2)).trimmingWhitespace()], line: lineNumber))
-                continue
-            }
-            let isTag = tag.count == 2 && tag.allSatisfy { $0.isUppercase || $0.isNumber } && tag.first!.isLetter
-                && (line.count == 2 || line.dropFirst(2).first == " ")
-            if !isTag {
-                if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-                if broken == nil { broken = (lineNumber, "'\(line.prefix(20))' is neither a field tag nor a continuation line") }
-                continue
-            }
-            if tag == "PT" { finish() }
-            if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-            record!.fields.append(.init(tag: tag, values: [String(line.dropFirst(3)).trimmingWhitespace()], line: lineNumber))
         }
         if record != nil {
             let start = record!.line

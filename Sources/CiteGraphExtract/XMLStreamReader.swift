@@ -23,8 +23,10 @@ struct XMLStart: Equatable {
     var line: Int
 }
 
-/// A streaming XML reader: a safe wrapper over libxml2's `xmlTextReader` that never builds a
-/// document tree (each node is freed once the reader moves past it).
+/// A streaming XML reader: a pull interface over libxml2's SAX2 push parser, which never
+/// builds a document tree. The bytes are fed to the parser in 64 KB chunks; the parser's
+/// callbacks queue the chunk's events (text as UTF-8 bytes in a reused buffer, names as
+/// pointers into the parser's dictionary), and `next()` hands them out one by one.
 ///
 /// Safety settings, for files from anywhere:
 /// - `XML_PARSE_NONET`, and neither `XML_PARSE_DTDLOAD` nor `XML_PARSE_NOENT`: no external
@@ -39,91 +41,175 @@ struct XMLStart: Equatable {
 ///   HTML 4 / ISO 8859-1 character entities); other unknown entities are dropped and counted
 ///   in `undefinedEntities`.
 ///
-/// Use it inside `XMLStreamReader.read(_:_:)`, which owns the libxml2 reader for the scope
+/// Use it inside `XMLStreamReader.read(_:_:)`, which owns the libxml2 parser for the scope
 /// of the body (do not let the reader escape it).
-/// - Complexity: O(file size) time; memory O(depth of the document + largest text node).
+/// - Complexity: O(file size) time; memory O(depth of the document + largest text node +
+///   the events of one 64 KB chunk).
 final class XMLStreamReader {
     /// Most entity references a document may make before it is refused as a bomb.
     static let maxEntityReferences = 1_000_000
+    /// Bytes handed to the parser at a time.
+    static let chunkSize = 65_536
 
-    private let handle: xmlTextReaderPtr
-    private let sink: ErrorSink
-    let path: String
-    private var pendingEnd: String? = nil
-    private var entityReferences = 0
-    /// Names of entities referenced but neither declared nor known HTML entities.
-    private(set) var undefinedEntities: Set<String> = []
-
-    private init(handle: xmlTextReaderPtr, sink: ErrorSink, path: String) {
-        self.handle = handle; self.sink = sink; self.path = path
+    /// A name as the parser's dictionary holds it: prefix (nil when none) and local part.
+    struct NameKey: Hashable {
+        var prefix: UnsafePointer<xmlChar>?
+        var local: UnsafePointer<xmlChar>
     }
 
-    /// Runs `body` with a reader over the bytes of `file`; the libxml2 reader is freed when
+    /// The name `prefix:local` (or `local`), made once per distinct name.
+    func name(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
+        let key = NameKey(prefix: prefix, local: local)
+        if let known = names[key] { return known }
+        let text = prefix.map { String(cString: $0) + ":" + String(cString: local) } ?? String(cString: local)
+        names[key] = text
+        return text
+    }
+
+    /// One event queued by the SAX callbacks.
+    enum Queued {
+        /// An element's start.
+        case start(XMLStart)
+        /// An element's end, by its local name in the parser's dictionary.
+        case end(UnsafePointer<xmlChar>)
+        /// Character data: a range of `arena`.
+        case text(Range<Int>)
+        /// An entity reference resolved from `HTMLEntities`.
+        case entity(String)
+        /// Too many entity references: the document is refused here.
+        case tooManyEntities(line: Int)
+    }
+
+    let sink = ErrorSink()
+    let path: String
+    /// The parser; set once by `read(_:_:)`.
+    private(set) var context: xmlParserCtxtPtr? = nil
+    private var input: UnsafeBufferPointer<UInt8>
+    private var fed = 0
+    private var finished = false
+    /// Events of the chunks parsed so far, from `head` on not handed out yet.
+    @exclusivity(unchecked) var queue: [Queued] = []
+    @exclusivity(unchecked) private var head = 0
+    /// Text bytes of the queued `.text` events.
+    @exclusivity(unchecked) var arena: [UInt8] = []
+    /// Names made so far, by their (prefix, local name) pointers in the parser's
+    /// dictionary, which stay put for the whole parse: each name becomes a `String` once.
+    @exclusivity(unchecked) var names: [NameKey: String] = [:]
+    var entityReferences = 0
+    /// Names of entities referenced but neither declared nor known HTML entities.
+    var undefinedEntities: Set<String> = []
+
+    private init(input: UnsafeBufferPointer<UInt8>, path: String) {
+        self.input = input; self.path = path
+    }
+
+    /// Runs `body` with a reader over the bytes of `file`; the libxml2 parser is freed when
     /// `body` returns or throws.
     /// - Throws: `ExtractError.malformed` naming the file and line for XML errors, or what
     ///   `body` throws.
     static func read<T>(_ file: RecordFile, _ body: (XMLStreamReader) throws -> T) throws -> T {
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let sink = ErrorSink()
-        return try withExtendedLifetime(sink) {
-            try file.bytes.withUnsafeBufferPointer { buffer -> T in
-                guard let base = buffer.baseAddress, buffer.count > 0 else { throw ExtractError.emptyFile(path: file.path) }
-                guard buffer.count <= Int(Int32.max) else {
-                    throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "file larger than 2 GiB; split it")
-                }
-                let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-                guard let handle = xmlReaderForMemory(chars, Int32(buffer.count), file.path, nil, options) else {
-                    throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "libxml2 could not start reading the document")
-                }
-                defer { xmlFreeTextReader(handle) }
-                xmlTextReaderSetStructuredErrorHandler(handle, collectXMLError, Unmanaged.passUnretained(sink).toOpaque())
-                return try body(XMLStreamReader(handle: handle, sink: sink, path: file.path))
+        return try file.bytes.withUnsafeBufferPointer { buffer -> T in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { throw ExtractError.emptyFile(path: file.path) }
+            guard buffer.count <= Int(Int32.max) else {
+                throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "file larger than 2 GiB; split it")
+            }
+            let reader = XMLStreamReader(input: buffer, path: file.path)
+            var handler = XMLSAXCallbacks.handler()
+            // The first bytes go with the context, so that libxml2 detects the encoding.
+            let first = min(4, buffer.count)
+            let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            guard let context = xmlCreatePushParserCtxt(&handler, nil, chars, Int32(first), file.path) else {
+                throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "libxml2 could not start reading the document")
+            }
+            defer {
+                if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+                context.pointee.myDoc = nil
+                xmlFreeParserCtxt(context)
+            }
+            xmlCtxtUseOptions(context, options)
+            reader.fed = first
+            reader.context = context
+            return try withExtendedLifetime(reader) {
+                context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
+                return try body(reader)
             }
         }
     }
 
-    /// The line the parser has reached (it reads ahead, so it may be past the current node).
-    var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(handle)) }
+    /// The line the parser has reached (it reads a chunk ahead, so it may be past the
+    /// current event).
+    var parserLine: Int {
+        guard let input = context?.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    /// The next queued event, parsing the next chunk when the queue is empty; nil at the
+    /// end of the document.
+    private func step() throws -> Queued? {
+        while head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            arena.removeAll(keepingCapacity: true)
+            head = 0
+            if let error = sink.fatal { throw malformed(error) }
+            if finished { return nil }
+            feed()
+        }
+        let event = queue[head]
+        head += 1
+        if case .tooManyEntities(let line) = event {
+            throw ExtractError.malformed(
+                path: path, line: line, field: "xml",
+                reason: "more than \(Self.maxEntityReferences) entity references: refused as a possible entity-expansion bomb")
+        }
+        return event
+    }
+
+    /// Parses the next chunk (or ends the document), queueing its events.
+    private func feed() {
+        guard let context else { finished = true; return }
+        let count = min(Self.chunkSize, input.count - fed)
+        let status: Int32
+        if count > 0 {
+            let chars = UnsafeRawPointer(input.baseAddress! + fed).assumingMemoryBound(to: CChar.self)
+            status = xmlParseChunk(context, chars, Int32(count), 0)
+            fed += count
+        } else {
+            status = xmlParseChunk(context, nil, 0, 1)
+            finished = true
+        }
+        if status != 0, sink.fatal == nil, !sink.stopped {
+            sink.fatal = ErrorSink.Message(line: parserLine, code: Int(status), text: "XML parse error (libxml2 gave no message)")
+        }
+        if sink.fatal != nil || sink.stopped { finished = true }
+    }
 
     /// The next event, or nil at the end of the document.
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func next() throws -> XMLEvent? {
-        if let name = pendingEnd {
-            pendingEnd = nil
-            return .end(name)
+        guard let event = try step() else { return nil }
+        switch event {
+        case .start(let start): return .start(start)
+        case .end(let local): return .end(name(prefix: nil, local: local))
+        case .text(let range): return .text(String(decoding: arena[range], as: UTF8.self))
+        case .entity(let text): return .text(text)
+        case .tooManyEntities: return nil  // thrown by step()
         }
-        while true {
-            let status = xmlTextReaderRead(handle)
-            if let error = sink.fatal { throw malformed(error) }
-            if status == 0 { return nil }
-            if status < 0 {
-                throw ExtractError.malformed(
-                    path: path, line: parserLine, field: "xml", reason: "XML parse error (libxml2 gave no message)")
-            }
-            switch xmlTextReaderNodeType(handle) {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let start = currentStart()
-                if xmlTextReaderIsEmptyElement(handle) == 1 { pendingEnd = start.localName }
-                return .start(start)
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(Self.string(xmlTextReaderConstLocalName(handle)))
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                return .text(Self.string(xmlTextReaderConstValue(handle)))
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                entityReferences += 1
-                if entityReferences > Self.maxEntityReferences {
-                    throw ExtractError.malformed(
-                        path: path, line: parserLine, field: "xml",
-                        reason: "more than \(Self.maxEntityReferences) entity references: refused as a possible entity-expansion bomb")
-                }
-                let name = Self.string(xmlTextReaderConstName(handle))
-                if let text = HTMLEntities.character(named: name) { return .text(text) }
-                undefinedEntities.insert(name)
-            default:
-                continue
+    }
+
+    /// The next start or end tag, or nil at the end of the document: `next()` without the
+    /// text between tags, which is never turned into strings (for loops that look at
+    /// elements only).
+    /// - Throws: `ExtractError.malformed` with libxml2's message and line.
+    func nextTag() throws -> XMLEvent? {
+        while let event = try step() {
+            switch event {
+            case .start(let start): return .start(start)
+            case .end(let local): return .end(name(prefix: nil, local: local))
+            case .text, .entity, .tooManyEntities: continue
             }
         }
+        return nil
     }
 
     /// After a `.start`, reads up to and including the element's end and returns its text
@@ -133,37 +219,48 @@ final class XMLStreamReader {
     /// reads "Doe J"; `skipping` names child elements whose text is left out (`label`).
     /// `intercept` sees each child element's start first: when it returns true it has read
     /// that element to its end itself and the element adds nothing to the text.
+    ///
+    /// The text is gathered as UTF-8 bytes straight from libxml2 (no string per text node).
     func readText(
         spacing: Bool = false, skipping: Set<String> = [], intercept: (XMLStart) throws -> Bool = { _ in false }
     ) throws -> String {
-        var text = ""
+        var text: [UInt8] = []
         var depth = 1
         var skipDepth = 0
-        while depth > 0, let event = try next() {
+        while depth > 0, let event = try step() {
             switch event {
             case .start(let s):
-                if skipDepth == 0, try intercept(s) {
-                    if spacing { text.append(" ") }
+                if skipDepth > 0 {
+                    depth += 1
+                    skipDepth += 1
+                    continue
+                }
+                if try intercept(s) {
+                    if spacing { text.append(0x20) }
                     continue
                 }
                 depth += 1
-                if skipDepth > 0 || skipping.contains(s.localName) { skipDepth += 1; continue }
-                if spacing && !Self.inlineElements.contains(s.localName) { text.append(" ") }
-            case .end(let name):
+                if skipping.contains(s.localName) { skipDepth += 1; continue }
+                if spacing && !Self.inlineElements.contains(s.localName) { text.append(0x20) }
+            case .end(let local):
                 depth -= 1
                 if skipDepth > 0 { skipDepth -= 1; continue }
-                if spacing && depth > 0 && !Self.inlineElements.contains(name) { text.append(" ") }
-            case .text(let t):
-                if skipDepth == 0 { text.append(t) }
+                if spacing && depth > 0 && !Self.inlineElements.contains(name(prefix: nil, local: local)) { text.append(0x20) }
+            case .text(let range):
+                if skipDepth == 0 { text.append(contentsOf: arena[range]) }
+            case .entity(let t):
+                if skipDepth == 0 { text.append(contentsOf: t.utf8) }
+            case .tooManyEntities:
+                continue
             }
         }
-        return Self.collapsingWhitespace(text)
+        return Self.collapsingWhitespace(utf8: text)
     }
 
     /// After a `.start`, skips the element's content up to and including its end.
     func skipElement() throws {
         var depth = 1
-        while depth > 0, let event = try next() {
+        while depth > 0, let event = try step() {
             if case .start = event { depth += 1 } else if case .end = event { depth -= 1 }
         }
     }
@@ -190,59 +287,10 @@ final class XMLStreamReader {
         return out
     }
 
-    private func currentStart() -> XMLStart {
-        let name = Self.string(xmlTextReaderConstName(handle))
-        let localName = Self.string(xmlTextReaderConstLocalName(handle))
-        var line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(handle)))
-        if line <= 0 { line = parserLine }
-        var attributes: [String: String] = [:]
-        if xmlTextReaderHasAttributes(handle) == 1 {
-            while xmlTextReaderMoveToNextAttribute(handle) == 1 {
-                attributes[Self.string(xmlTextReaderConstName(handle))] = Self.string(xmlTextReaderConstValue(handle))
-            }
-            xmlTextReaderMoveToElement(handle)
-        }
-        return XMLStart(name: name, localName: localName, attributes: attributes, line: line)
-    }
-
     private func malformed(_ error: ErrorSink.Message) -> ExtractError {
         // An entity loop is reported at the line inside the entity; the parser's line is
         // where the document referenced it.
         let line = error.line > 0 && error.code != Int(XML_ERR_ENTITY_LOOP.rawValue) ? error.line : parserLine
         return .malformed(path: path, line: line, field: "xml", reason: error.text)
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
-    }
-}
-
-/// Collects libxml2's messages for one reader. Warnings and recoverable errors (undeclared
-/// entities, namespace errors) are kept aside; the first fatal error stops the reading.
-private final class ErrorSink {
-    struct Message {
-        var line: Int
-        var code: Int
-        var text: String
-    }
-    var fatal: Message? = nil
-    var recoverable: [Message] = []
-}
-
-/// libxml2's structured error callback: files each message into the reader's `ErrorSink`.
-private func collectXMLError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let context, let error else { return }
-    let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-    var text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-    text = XMLStreamReader.collapsingWhitespace(text)
-    if error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
-        text += " (an entity-expansion bomb?); the document is refused"
-    }
-    let message = ErrorSink.Message(line: Int(error.pointee.line), code: Int(error.pointee.code), text: text)
-    if error.pointee.level == XML_ERR_FATAL {
-        if sink.fatal == nil { sink.fatal = message }
-    } else if sink.recoverable.count < 100 {
-        sink.recoverable.append(message)
     }
 }

@@ -1,0 +1,147 @@
+import CLibXML2
+
+/// Collects libxml2's messages for one reader. Warnings and recoverable errors (undeclared
+/// entities, namespace errors) are kept aside; the first fatal error stops the reading.
+final class ErrorSink {
+    struct Message {
+        var line: Int
+        var code: Int
+        var text: String
+    }
+    var fatal: Message? = nil
+    var recoverable: [Message] = []
+    /// Whether the reader stopped the parser itself (too many entity references).
+    var stopped = false
+}
+
+/// The SAX2 callbacks through which libxml2's push parser fills an `XMLStreamReader`'s
+/// queue. The parser is created without user data, so each callback gets the parser
+/// context and finds the reader in its `_private` field. Callbacks from any other context
+/// (libxml2 parses a declared entity's text once in a context of its own, to check it) are
+/// ignored: the reference itself is reported, as a streaming reader reports it.
+enum XMLSAXCallbacks {
+    /// libxml2's default SAX2 handler (which keeps the DTD's declarations, so that declared
+    /// entities are known) with the content callbacks replaced and comments and processing
+    /// instructions ignored: no document tree is ever built.
+    static func handler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        xmlSAXVersion(&handler, 2)
+        handler.startElementNs = startElement
+        handler.endElementNs = endElement
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = characters
+        handler.reference = reference
+        handler.comment = nil
+        handler.processingInstruction = nil
+        handler.serror = collectXMLError
+        return handler
+    }
+
+    /// The reader of the parser context `context`, nil for a context of libxml2's own.
+    static func reader(_ context: UnsafeMutableRawPointer?) -> XMLStreamReader? {
+        guard let context else { return nil }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let owner = parser.pointee._private else { return nil }
+        let reader = Unmanaged<XMLStreamReader>.fromOpaque(owner).takeUnretainedValue()
+        return reader.context == parser ? reader : nil
+    }
+
+    /// The value of an attribute, between `begin` and `end` in the parser's buffer. Without
+    /// entity substitution the parser leaves references in the value (`&#38;` for `&amp;`,
+    /// `&name;`): such a value is resolved as libxml2 resolves it for a tree.
+    static func attributeValue(_ reader: XMLStreamReader, _ begin: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: begin, count: end - begin)
+        guard bytes.contains(UInt8(ascii: "&")), let doc = reader.context?.pointee.myDoc else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let list = xmlStringLenGetNodeList(doc, begin, Int32(bytes.count))
+        defer { xmlFreeNodeList(list) }
+        guard let text = xmlNodeListGetString(doc, list, 1) else { return "" }
+        defer { citegraph_xmlFree(text) }
+        return String(cString: text)
+    }
+}
+
+private func startElement(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard let reader = XMLSAXCallbacks.reader(context), let localName else { return }
+    let local = reader.name(prefix: nil, local: localName)
+    let name = prefix == nil ? local : reader.name(prefix: prefix, local: localName)
+    var values: [String: String] = [:]
+    if namespaceCount > 0, let namespaces {
+        // Namespace declarations count as attributes (`xmlns`, `xmlns:p`), as in a tree.
+        for i in 0..<Int(namespaceCount) {
+            let key = namespaces[2 * i].map { "xmlns:" + String(cString: $0) } ?? "xmlns"
+            values[key] = namespaces[2 * i + 1].map { String(cString: $0) } ?? ""
+        }
+    }
+    if attributeCount > 0, let attributes {
+        for i in 0..<Int(attributeCount) {
+            guard let attributeName = attributes[5 * i], let begin = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
+            let key = reader.name(prefix: attributes[5 * i + 1], local: attributeName)
+            values[key] = XMLSAXCallbacks.attributeValue(reader, begin, end)
+        }
+    }
+    reader.queue.append(.start(XMLStart(name: name, localName: local, attributes: values, line: reader.parserLine)))
+}
+
+private func endElement(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+) {
+    guard let reader = XMLSAXCallbacks.reader(context), let localName else { return }
+    reader.queue.append(.end(localName))
+}
+
+private func characters(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ count: Int32) {
+    guard let reader = XMLSAXCallbacks.reader(context), let text, count > 0 else { return }
+    let start = reader.arena.count
+    reader.arena.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(count)))
+    // Text the parser hands over in pieces is one event.
+    if case .text(let range)? = reader.queue.last, range.upperBound == start {
+        reader.queue[reader.queue.count - 1] = .text(range.lowerBound..<reader.arena.count)
+    } else {
+        reader.queue.append(.text(start..<reader.arena.count))
+    }
+}
+
+private func reference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    guard let reader = XMLSAXCallbacks.reader(context), let name else { return }
+    reader.entityReferences += 1
+    if reader.entityReferences > XMLStreamReader.maxEntityReferences {
+        if !reader.sink.stopped {
+            reader.sink.stopped = true
+            reader.queue.append(.tooManyEntities(line: reader.parserLine))
+            if let parser = reader.context { xmlStopParser(parser) }
+        }
+        return
+    }
+    let entity = String(cString: name)
+    if let text = HTMLEntities.character(named: entity) {
+        reader.queue.append(.entity(text))
+    } else {
+        reader.undefinedEntities.insert(entity)
+    }
+}
+
+/// libxml2's structured error callback: files each message into the reader's `ErrorSink`.
+private func collectXMLError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let owner = parser.pointee._private else { return }
+    let sink = Unmanaged<XMLStreamReader>.fromOpaque(owner).takeUnretainedValue().sink
+    var text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+    text = XMLStreamReader.collapsingWhitespace(text)
+    if error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+        text += " (an entity-expansion bomb?); the document is refused"
+    }
+    let message = ErrorSink.Message(line: Int(error.pointee.line), code: Int(error.pointee.code), text: text)
+    if error.pointee.level == XML_ERR_FATAL {
+        if sink.fatal == nil { sink.fatal = message }
+    } else if sink.recoverable.count < 100 {
+        sink.recoverable.append(message)
+    }
+}
