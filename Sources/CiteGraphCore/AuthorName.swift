@@ -24,4 +24,20 @@ public enum AuthorName {
         guard words.count > 1 else { return (trimmed, "") }
         return (String(words.last!), words.dropLast().joined(separator: " "))
     }
+
+    /// The initials of the given names, letters only: "John Ronald Reuel" → "JRR",
+    /// "J.-P." → "JP", "" → "".
+    public static func initials(_ given: String) -> String {
+        String(given.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "-" }).compactMap { $0.first(where: \.isLetter) }.map { Character($0.uppercased()) })
+    }
+
+    /// An ORCID iD in its bare form "0000-0002-1825-0097" from "https://orcid.org/…",
+    /// "orcid.org/…" or the bare form; nil when `text` holds none.
+    public static func orcid(_ text: String) -> String? {
+        let digits = text.uppercased().filter { $0.isNumber || $0 == "X" }
+        guard digits.count >= 16 else { return nil }
+        let core = Array(digits.suffix(16))
+        guard core.prefix(15).allSatisfy(\.isNumber) else { return nil }
+        return stride(from: 0, to: 16, by: 4).map { String(core[$0..<$0 + 4]) }.joined(separator: "-")
+    }
 }

@@ -13,6 +13,12 @@ public struct PaperRecord: Sendable, Equatable {
     public var keywords: [String]
     /// References as found (an id, a DOI or free text).
     public var references: [String]
+    /// Per author (parallel to `authors`, or empty): the ORCID iD ("0000-0002-1825-0097")
+    /// when the source gives one.
+    public var authorORCIDs: [String?] = []
+    /// Per author (parallel to `authors`, or empty): the source service's own author id
+    /// ("openalex:A5023888391", "s2:1741101") when it gives one.
+    public var authorServiceIDs: [String?] = []
 
     public init(
         source: SourceLocation, ids: [WorkID] = [], title: String, abstract: String? = nil,

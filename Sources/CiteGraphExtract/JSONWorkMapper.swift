@@ -44,21 +44,39 @@ enum JSONWorkMapper {
         }
         // Authors.
         var authors: [String] = []
+        var orcids: [String?] = [], serviceIDs: [String?] = []
         if let list = object["authors"] as? [Any] {
             for item in list {
-                if let name = stringValue(item) { authors.append(name) }
-                else if let a = item as? [String: Any], let name = stringValue(a["name"]) ?? stringValue(a["display_name"]) { authors.append(name) }
+                if let name = stringValue(item) {
+                    authors.append(name); orcids.append(nil); serviceIDs.append(nil)
+                } else if let a = item as? [String: Any], let name = stringValue(a["name"]) ?? stringValue(a["display_name"]) {
+                    authors.append(name)
+                    orcids.append(stringValue(a["orcid"]).flatMap(AuthorName.orcid))
+                    serviceIDs.append(stringValue(a["authorId"]).map { "s2:" + $0 })  // Semantic Scholar
+                }
             }
         } else if let text = stringValue(object["authors"]) {
             authors = text.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            orcids = []; serviceIDs = []
         }
-        if let list = object["authorships"] as? [[String: Any]] {
-            authors = list.compactMap { ($0["author"] as? [String: Any]).flatMap { stringValue($0["display_name"]) } }
+        if let list = object["authorships"] as? [[String: Any]] {  // OpenAlex
+            authors = []; orcids = []; serviceIDs = []
+            for author in list.compactMap({ $0["author"] as? [String: Any] }) {
+                guard let name = stringValue(author["display_name"]) else { continue }
+                authors.append(name)
+                orcids.append(stringValue(author["orcid"]).flatMap(AuthorName.orcid))
+                serviceIDs.append(stringValue(author["id"]).map { "openalex:" + ($0.split(separator: "/").last.map(String.init) ?? $0) })
+            }
         }
         if let list = object["author"] as? [[String: Any]] {  // Crossref
-            authors = list.compactMap { a in
-                if let family = stringValue(a["family"]) { return stringValue(a["given"]).map { "\(family), \($0)" } ?? family }
-                return stringValue(a["name"])
+            authors = []; orcids = []; serviceIDs = []
+            for a in list {
+                let name: String?
+                if let family = stringValue(a["family"]) { name = stringValue(a["given"]).map { "\(family), \($0)" } ?? family } else { name = stringValue(a["name"]) }
+                guard let name else { continue }
+                authors.append(name)
+                orcids.append(stringValue(a["ORCID"]).flatMap(AuthorName.orcid))
+                serviceIDs.append(nil)
             }
         }
         // Year.
@@ -111,10 +129,12 @@ enum JSONWorkMapper {
                 }
             }
         }
-        return .success(
-            PaperRecord(
-                source: location, ids: ids, title: title, abstract: abstract?.isEmpty == true ? nil : abstract, authors: authors,
-                year: year, venue: venue, keywords: keywords, references: references))
+        var record = PaperRecord(
+            source: location, ids: ids, title: title, abstract: abstract?.isEmpty == true ? nil : abstract, authors: authors,
+            year: year, venue: venue, keywords: keywords, references: references)
+        if orcids.count == authors.count, orcids.contains(where: { $0 != nil }) { record.authorORCIDs = orcids }
+        if serviceIDs.count == authors.count, serviceIDs.contains(where: { $0 != nil }) { record.authorServiceIDs = serviceIDs }
+        return .success(record)
     }
 
     /// A title on one line: newlines as spaces, double spaces single, trimmed.

@@ -80,7 +80,7 @@ public final class IngestSession {
             source.bind(6, record.source.line)
             source.bind(7, rule.rawValue)
             try source.execute()
-            try storeAuthors(record.authors, keys: keys.authors, paperID: paperID)
+            try storeAuthors(record, keys: keys.authors, paperID: paperID)
             try storeReferences(record.references, paperID: paperID, isNewPaper: rule == .new)
         }
         current.summary.records += prepared.records.count
@@ -191,18 +191,41 @@ public final class IngestSession {
         }
     }
 
-    private func storeAuthors(_ names: [String], keys: [String], paperID: Int64) throws {
-        guard !names.isEmpty, !index.papersWithAuthors.contains(paperID) else { return }  // the first source with authors wins
-        index.papersWithAuthors.insert(paperID)
+    /// Links the record's authors to its paper (the first source with authors wins), creating
+    /// authors by name key with their name parts, ORCID and service id; an ORCID or service id
+    /// from any source completes an author stored without one.
+    private func storeAuthors(_ record: PaperRecord, keys: [String], paperID: Int64) throws {
+        let names = record.authors
+        guard !names.isEmpty else { return }
+        let orcids = record.authorORCIDs.count == names.count ? record.authorORCIDs : []
+        let serviceIDs = record.authorServiceIDs.count == names.count ? record.authorServiceIDs : []
         let insertAuthor = statements.insertAuthor, insertLink = statements.insertLink
+        if index.papersWithAuthors.contains(paperID) {
+            guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
+            for (position, key) in keys.enumerated() {
+                guard let known = index.authorIDs[key] else { continue }
+                try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position])
+            }
+            return
+        }
+        index.papersWithAuthors.insert(paperID)
         for (position, name) in names.enumerated() {
             let key = keys[position]
+            let orcid = orcids.isEmpty ? nil : orcids[position]
+            let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]
             let authorID: Int64
             if let known = index.authorIDs[key] {
                 authorID = known
+                try complete(known, orcid: orcid, serviceID: serviceID)
             } else {
+                let (family, given) = AuthorName.split(name)
                 insertAuthor.bind(1, name)
                 insertAuthor.bind(2, key)
+                insertAuthor.bind(3, family)
+                insertAuthor.bind(4, given)
+                insertAuthor.bind(5, AuthorName.initials(given))
+                insertAuthor.bind(6, orcid)
+                insertAuthor.bind(7, serviceID)
                 try insertAuthor.execute()
                 authorID = db.lastInsertedRowID
                 index.authorIDs[key] = authorID
@@ -212,6 +235,15 @@ public final class IngestSession {
             insertLink.bind(3, position)
             try insertLink.execute()
         }
+    }
+
+    /// Sets an author's ORCID / service id where it has none.
+    private func complete(_ authorID: Int64, orcid: String?, serviceID: String?) throws {
+        guard orcid != nil || serviceID != nil else { return }
+        statements.completeAuthor.bind(1, orcid)
+        statements.completeAuthor.bind(2, serviceID)
+        statements.completeAuthor.bind(3, authorID)
+        try statements.completeAuthor.execute()
     }
 
     /// Stores a record's references, without the ones its paper already has (a paper merged

@@ -6,6 +6,8 @@ final class IngestStatements {
     let insertPaper: BulkStatement
     let insertSource: BulkStatement
     let insertAuthor: BulkStatement
+    /// Adds an ORCID / service id to an author stored without one.
+    let completeAuthor: BulkStatement
     let insertLink: BulkStatement
     let insertReject: BulkStatement
     /// `INSERT INTO paper_references` statements by number of rows (1…`maxRowsPerInsert`).
@@ -31,7 +33,10 @@ final class IngestStatements {
                 """)
         insertSource = try BulkStatement(
             db, sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        insertAuthor = try BulkStatement(db, sql: "INSERT INTO authors (name, name_key) VALUES (?, ?)")
+        insertAuthor = try BulkStatement(
+            db, sql: "INSERT INTO authors (name, name_key, family, given, initials, orcid, service_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        completeAuthor = try BulkStatement(
+            db, sql: "UPDATE authors SET orcid = COALESCE(orcid, ?), service_id = COALESCE(service_id, ?) WHERE id = ?")
         insertLink = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
         insertReject = try BulkStatement(db, sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
     }

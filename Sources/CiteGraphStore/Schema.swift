@@ -1,3 +1,4 @@
+import CiteGraphCore
 import GRDB
 
 /// The store's schema as append-only GRDB migrations. Never edit a shipped migration; add a
@@ -13,6 +14,18 @@ enum Schema {
         }
         migrator.registerMigration("v3-references-bulk") { db in
             try db.execute(sql: v3ReferencesBulk)
+        }
+        migrator.registerMigration("v4-author-parts") { db in
+            try db.execute(sql: v4AuthorParts)
+            // Fill the name parts of authors stored before this version.
+            let update = try BulkStatement(db, sql: "UPDATE authors SET family = ?, given = ?, initials = ? WHERE id = ?")
+            var rows: [(Int64, String)] = []
+            try RowScanner(db, sql: "SELECT id, name FROM authors").forEach { rows.append(($0.int64(0), $0.text(1))) }
+            for (id, name) in rows {
+                let (family, given) = AuthorName.split(name)
+                update.bind(1, family); update.bind(2, given); update.bind(3, AuthorName.initials(given)); update.bind(4, id)
+                try update.execute()
+            }
         }
         return migrator
     }
@@ -32,6 +45,16 @@ enum Schema {
         DROP TABLE paper_authors;
         ALTER TABLE paper_authors_v2 RENAME TO paper_authors;
         CREATE INDEX paper_authors_author ON paper_authors(author_id);
+        """
+
+    /// Version 4: authors' family name, given names and initials (from the name as written),
+    /// ORCID iD and the source service's author id (OpenAlex, Semantic Scholar).
+    static let v4AuthorParts = """
+        ALTER TABLE authors ADD COLUMN family TEXT;
+        ALTER TABLE authors ADD COLUMN given TEXT;
+        ALTER TABLE authors ADD COLUMN initials TEXT;
+        ALTER TABLE authors ADD COLUMN orcid TEXT;
+        ALTER TABLE authors ADD COLUMN service_id TEXT;
         """
 
     /// Version 3: `paper_references` without the UNIQUE(paper_id, raw) text index, which made
