@@ -12,10 +12,10 @@ if [ $# -eq 0 ]; then set -- 100000 1000000; fi
 while [ $# -ge 2 ]; do
   N=$1; M=$2; shift 2
   "$BIN" generate "$N" "$M" "$WORK/graph.edges" >&2
-  "$BIN" time "$N" "$M" 3 "$WORK/pagerank.txt" > "$WORK/citegraph.json"
+  "$BIN" time "$N" "$M" "${REPEATS:-3}" "$WORK/pagerank.txt" > "$WORK/citegraph.json"
   "$BIN" pagerank "$N" "$M" 1e-9 >&2
   python3 - "$WORK/graph.edges" "$N" "$WORK/citegraph.json" "$WORK/pagerank.txt" <<'PY'
-import json, sys, time
+import json, os, sys, time
 import igraph as ig
 
 path, n, ours = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3]))
@@ -24,7 +24,7 @@ if g.vcount() < n:
     g.add_vertices(n - g.vcount())
 u = g.as_undirected(mode="collapse")
 
-def best(f, repeats=3):
+def best(f, repeats=int(os.environ.get("REPEATS", "3"))):
     times, out = [], None
     for _ in range(repeats):
         t = time.perf_counter(); out = f(); times.append(time.perf_counter() - t)
@@ -44,8 +44,8 @@ print(f"graph: {n} nodes, {g.ecount()} arcs ({u.ecount()} undirected edges); igr
 print(f"PageRank: citegraph {ours['pagerank_iterations']} sweep(s), residual {ours['pagerank_residual']:.2e}; max abs difference from igraph PRPACK {pr_diff:.2e}")
 print(f"{'algorithm':34} {'citegraph s':>12} {'igraph s':>10} {'ratio':>7} {'Q citegraph':>12} {'Q igraph':>9}")
 for name, a, b, qa, qb in rows:
-    qa = f"{qa:.4f}" if qa != "" else ""
-    qb = f"{qb:.4f}" if qb != "" else ""
+    qa = f"{qa:.5f}" if qa != "" else ""
+    qb = f"{qb:.5f}" if qb != "" else ""
     print(f"{name:34} {a:12.3f} {b:10.3f} {a / b:7.2f} {qa:>12} {qb:>9}")
 PY
 done

@@ -85,9 +85,14 @@ case "leiden":
     // Leiden alone: LEIDEN N M [ITERATIONS]; without ITERATIONS, until stable.
     let undirected = generator.undirected()
     let iterations = args.count >= 5 ? Int(args[4]) : nil
-    var part = Partition(membership: [], quality: 0)
-    let total = try seconds { part = try Leiden(seed: 1, maxIterations: iterations).run(on: undirected) }
-    print("leiden: \(total) s, modularity \(part.quality), communities \(part.communityCount)")
+    let environment = ProcessInfo.processInfo.environment
+    for seed in UInt64(1)...UInt64(environment["SEEDS"].flatMap { Int($0) } ?? 1) {
+        var leiden = Leiden(seed: seed, maxIterations: iterations)
+        if let threshold = environment["STABILITY"].flatMap({ Double($0) }) { leiden.stabilityThreshold = threshold }
+        var part = Partition(membership: [], quality: 0)
+        let total = try seconds { part = try leiden.run(on: undirected) }
+        print("leiden seed \(seed): \(total) s, modularity \(part.quality), communities \(part.communityCount)")
+    }
 default:
     exit(2)
 }

@@ -65,7 +65,7 @@ case "recall":
     let index = SimilarityIndex(model.vectors)
     var exact = NeighborLists(offsets: [0], documents: [], similarities: [], cappedDocumentCount: 0)
     let skipExact = ProcessInfo.processInfo.environment["NO_EXACT"] != nil  // timing only
-    let exactTime = try seconds { if !skipExact { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil).neighbors(index) } }
+    let exactTime = try seconds { if !skipExact { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil, maxQueryTerms: nil).neighbors(index) } }
     print("exact: \(exactTime) s, \(exact.documents.count) neighbours")
     for cap in args.dropFirst(3).compactMap({ Int($0) }) {
         var lists = exact
