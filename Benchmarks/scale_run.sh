@@ -21,32 +21,4 @@ for N in "$@"; do
   RESULTS+=("$DIR/scale_run_$N.log")
   rm -rf "$WORK"
 done
-python3 - "${RESULTS[@]}" <<'PY'
-import re, sys
-columns = []
-for path in sys.argv[1:]:
-    steps, wall, rss = {}, "", ""
-    for line in open(path):
-        m = re.match(r"(.+?)(?::| \d+ file\(s\):) .*\((\d+(?:\.\d+)?)s\)$", line.strip())
-        if m:
-            name = m.group(1).strip()
-            name = re.sub(r"^(read|ingested)$", r"\1", name)
-            steps[name] = steps.get(name, 0) + float(m.group(2))
-        if "Elapsed (wall clock)" in line:
-            t = line.rsplit(" ", 1)[1].strip().split(":")
-            wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(t)))
-        if "Maximum resident set size" in line:
-            rss = int(line.rsplit(" ", 1)[1]) / 1024 / 1024
-    n = re.search(r"scale_run_(\d+)", path).group(1)
-    columns.append((int(n), steps, wall, rss))
-names = []
-for _, steps, _, _ in columns:
-    for k in steps:
-        if k not in names: names.append(k)
-print("| step | " + " | ".join(f"{n:,} papers" for n, *_ in columns) + " |")
-print("|---|" + "---:|" * len(columns))
-for k in names:
-    print(f"| {k} | " + " | ".join(f"{c[1].get(k, 0):.1f}" for c in columns) + " |")
-print("| **total wall (s)** | " + " | ".join(f"**{c[2]:.0f}**" for c in columns) + " |")
-print("| **peak RSS (GiB)** | " + " | ".join(f"**{c[3]:.2f}**" for c in columns) + " |")
-PY
+python3 "$(dirname "$0")/scripts/scale_table.py" "${RESULTS[@]}"

@@ -13,6 +13,10 @@ public struct PaperRecord: Sendable, Equatable {
     public var keywords: [String]
     /// References as found (an id, a DOI or free text).
     public var references: [String]
+    /// Volume and first page (or article number) as the source gives them, for resolving
+    /// references written as (first author, year, source, volume, page).
+    public var volume: String? = nil
+    public var firstPage: String? = nil
     /// Per author (parallel to `authors`, or empty): the ORCID iD ("0000-0002-1825-0097")
     /// when the source gives one.
     public var authorORCIDs: [String?] = []

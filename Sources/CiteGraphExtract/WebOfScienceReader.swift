@@ -4,6 +4,7 @@ import CiteGraphCore
 /// tags, three-space continuation lines, each record ended by "ER", the file by "EF").
 ///
 /// Fields used: UT (id), DI (DOI), PM (PMID), TI, AB, AU (authors as written, one per line),
+/// VL and BP (or AR) for volume and first page,
 /// PY, SO, DE/ID (keywords), CR (cited references, one per line; kept as found, their DOI
 /// used for resolution). A line that is neither a tag, a continuation nor a marker, or a
 /// record without a title, is rejected with its line; a file that ends inside a record is
@@ -95,11 +96,13 @@ public enum WebOfScienceReader {
             year = y
         }
         let keywords = (r.joined("DE").map { [$0] } ?? []) + (r.joined("ID").map { [$0] } ?? [])
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.webOfScience.rawValue),
-                ids: ids, title: title, abstract: r.joined("AB"), authors: r.values("AU"), year: year, venue: r.joined("SO"),
-                keywords: keywords.flatMap { $0.split(separator: ";").map { String($0).trimmingWhitespace() } }.filter { !$0.isEmpty },
-                references: r.values("CR")))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.webOfScience.rawValue),
+            ids: ids, title: title, abstract: r.joined("AB"), authors: r.values("AU"), year: year, venue: r.joined("SO"),
+            keywords: keywords.flatMap { $0.split(separator: ";").map { String($0).trimmingWhitespace() } }.filter { !$0.isEmpty },
+            references: r.values("CR"))
+        record.volume = r.first("VL")
+        record.firstPage = r.first("BP") ?? r.first("AR")
+        return .success(record)
     }
 }

@@ -163,6 +163,8 @@ public final class IngestSession {
         insert.bind(7, record.venue)
         insert.bind(8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
         for (offset, value) in idValues.enumerated() { insert.bind(Int32(9 + offset), value) }
+        insert.bind(15, record.volume)
+        insert.bind(16, record.firstPage)
         try insert.execute()
         let id = db.lastInsertedRowID
         index.register(id: id, externalID: extID, ids: record.ids, titleKey: titleKey, shortKey: shortKey, year: record.year)
@@ -180,10 +182,13 @@ public final class IngestSession {
                   year = COALESCE(year, ?2),
                   venue = COALESCE(venue, ?3),
                   keywords = COALESCE(keywords, ?4),
+                  volume = COALESCE(volume, ?6),
+                  first_page = COALESCE(first_page, ?7),
                   cited_only = 0
                 WHERE id = ?5
                 """,
-            arguments: [record.abstract, record.year, record.venue, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "), paperID])
+            arguments: [record.abstract, record.year, record.venue, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "), paperID,
+                        record.volume, record.firstPage])
         for id in record.ids where id.kind != .local {
             try db.execute(
                 sql: "UPDATE papers SET \(id.kind.rawValue) = COALESCE(\(id.kind.rawValue), ?) WHERE id = ?",

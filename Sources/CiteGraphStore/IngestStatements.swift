@@ -28,8 +28,9 @@ final class IngestStatements {
         insertPaper = try BulkStatement(
             db,
             sql: """
-                INSERT INTO papers (ext_id, title, title_key, short_key, abstract, year, venue, keywords, doi, arxiv, pmid, openalex, s2, wos)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO papers (ext_id, title, title_key, short_key, abstract, year, venue, keywords, doi, arxiv, pmid, openalex, s2, wos,
+                                    volume, first_page)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertSource = try BulkStatement(
             db, sql: "INSERT INTO paper_sources (paper_id, file_id, file, format, position, line, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")

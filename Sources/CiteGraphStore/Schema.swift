@@ -27,6 +27,9 @@ enum Schema {
                 try update.execute()
             }
         }
+        migrator.registerMigration("v5-volume-page") { db in
+            try db.execute(sql: "ALTER TABLE papers ADD COLUMN volume TEXT; ALTER TABLE papers ADD COLUMN first_page TEXT;")
+        }
         return migrator
     }
 

@@ -5,7 +5,8 @@ import GRDB
 extension Store {
     /// Resolves every unresolved reference to a paper: by identifier (DOI, arXiv id, PMID,
     /// OpenAlex id, or a paper's own id such as an edge-list node label), then by normalised
-    /// title; a reference that matches nothing becomes a cited-only work (`papers.cited_only =
+    /// title, then by (first author, year, volume, first page) as Web of Science cited
+    /// references give them; a reference that matches nothing becomes a cited-only work (`papers.cited_only =
     /// 1`) so that citation counts and co-citation still see it. Idempotent.
     /// - Returns: how many references were newly resolved to corpus papers.
     /// - Complexity: O(references) indexed lookups.
@@ -44,6 +45,7 @@ extension Store {
     struct ReferenceResolver {
         var byColumn: [String: [String: (Int64, Bool)]] = [:]
         var byTitle: [String: (Int64, Bool)] = [:]
+        var byBibliographic: [String: (Int64, Bool)] = [:]
 
         init(db: Database) throws {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, cited_only, ext_id, doi, arxiv, openalex, pmid, title_key FROM papers")
@@ -54,6 +56,20 @@ extension Store {
                 }
                 let key: String = row[7]
                 if !key.isEmpty && byTitle[key] == nil { byTitle[key] = entry }
+            }
+            // (first author, year, volume, first page) of the corpus papers that have all four.
+            try RowScanner(
+                db,
+                sql: """
+                    SELECT p.id, a.name, p.year, p.volume, p.first_page FROM papers p
+                    JOIN paper_authors pa ON pa.paper_id = p.id AND pa.position = 0
+                    JOIN authors a ON a.id = pa.author_id
+                    WHERE p.cited_only = 0 AND p.year IS NOT NULL AND p.volume IS NOT NULL AND p.first_page IS NOT NULL
+                    """
+            ).forEach { row in
+                let (family, given) = AuthorName.split(row.text(1))
+                let key = Store.bibliographicKey(family: family, given: given, year: Int(row.int64(2)), volume: row.text(3), page: row.text(4))
+                if byBibliographic[key] == nil { byBibliographic[key] = (row.int64(0), true) }
             }
         }
 
@@ -74,6 +90,7 @@ extension Store {
             }
             let key = TitleKey.normalise(trimmed)
             if key.split(separator: " ").count >= 4, let found = byTitle[key] { return found }
+            if !byBibliographic.isEmpty, let bib = Store.bibliographicKey(ofCitation: trimmed), let found = byBibliographic[bib] { return found }
             try db.execute(
                 sql: "INSERT INTO papers (ext_id, doi, title, title_key, cited_only) VALUES (?, ?, ?, ?, 1)",
                 arguments: [doi ?? trimmed, doi, trimmed, key])
@@ -83,6 +100,36 @@ extension Store {
             if !key.isEmpty && byTitle[key] == nil { byTitle[key] = entry }
             return entry
         }
+    }
+
+    /// The matching key of (first author, year, volume, first page): family name folded, first
+    /// initial, year, volume and page without leading zeros or letters' case — the fields a
+    /// Web of Science cited reference carries ("Smith J, 2001, NATURE, V410, P123").
+    static func bibliographicKey(family: String, given: String, year: Int, volume: String, page: String) -> String {
+        let initial = given.first(where: \.isLetter).map { String($0).lowercased() } ?? ""
+        func number(_ text: String) -> String {
+            let trimmed = text.trimmingWhitespace().lowercased()
+            let digits = trimmed.drop { $0 == "0" }
+            return digits.isEmpty ? trimmed : String(digits)
+        }
+        return "\(TitleKey.normalise(family))|\(initial)|\(year)|\(number(volume))|\(number(page))"
+    }
+
+    /// The key of a cited reference written as "Family I, YEAR, SOURCE, V<volume>, P<page>[,
+    /// DOI …]" (Web of Science `CR`), or nil when it lacks the author, year, volume or page.
+    static func bibliographicKey(ofCitation text: String) -> String? {
+        let parts = text.split(separator: ",").map { $0.trimmingWhitespace() }
+        guard parts.count >= 4, let year = Int(parts[1]), (1000...2999).contains(year) else { return nil }
+        let author = parts[0].split(separator: " ")
+        guard let family = author.first else { return nil }
+        let given = author.dropFirst().joined(separator: " ")
+        var volume: String?, page: String?
+        for part in parts.dropFirst(2) {
+            if volume == nil, part.count > 1, part.hasPrefix("V"), part.dropFirst().allSatisfy({ $0.isNumber || $0.isLetter }) { volume = String(part.dropFirst()) }
+            else if page == nil, part.count > 1, part.hasPrefix("P"), part.dropFirst().allSatisfy({ $0.isNumber || $0.isLetter }) { page = String(part.dropFirst()) }
+        }
+        guard let volume, let page else { return nil }
+        return bibliographicKey(family: String(family), given: given, year: year, volume: volume, page: page)
     }
 
     /// A DOI inside a reference string ("10.xxxx/…"), normalised.
