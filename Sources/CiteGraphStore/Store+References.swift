@@ -9,33 +9,38 @@ extension Store {
     /// references give them; a reference that matches nothing becomes a cited-only work (`papers.cited_only =
     /// 1`) so that citation counts and co-citation still see it. Idempotent.
     /// - Returns: how many references were newly resolved to corpus papers.
-    /// - Complexity: O(references) indexed lookups.
+    /// - Complexity: O(references) indexed lookups, each distinct reference string resolved once.
     @discardableResult
     public func resolveReferences() throws -> Int {
         try pool.write { db in
-            var pendingIDs: [Int64] = [], pendingRaw: [String] = []
-            try RowScanner(db, sql: "SELECT id, raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { row in
-                pendingIDs.append(row.int64(0)); pendingRaw.append(row.text(1))
+            // Each distinct reference string is resolved once (in first-seen order, so cited-only
+            // works get the same ids on every run); one UPDATE then fills every row through a
+            // temporary (raw → paper) table, instead of one UPDATE per reference.
+            var order: [String] = []
+            var occurrences: [String: Int] = [:]
+            try RowScanner(db, sql: "SELECT raw FROM paper_references WHERE resolved_paper_id IS NULL ORDER BY id").forEach { row in
+                let raw = row.text(0)
+                if let n = occurrences[raw] { occurrences[raw] = n + 1 } else { occurrences[raw] = 1; order.append(raw) }
             }
-            guard !pendingIDs.isEmpty else { return 0 }
+            guard !order.isEmpty else { return 0 }
             var resolver = try ReferenceResolver(db: db)
-            // Bulk update: the index on the column being filled is rebuilt once afterwards.
             try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
-            let update = try BulkStatement(db, sql: "UPDATE paper_references SET resolved_paper_id = ? WHERE id = ?")
+            try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
+            try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
+            let insert = try BulkStatement(db, sql: "INSERT INTO temp.reference_resolution (raw, paper_id) VALUES (?, ?)")
             var resolvedToCorpus = 0
-            var known: [String: (Int64, Bool)] = [:]
-            for (referenceID, raw) in zip(pendingIDs, pendingRaw) {
-                let found: (Int64, Bool)
-                if let cached = known[raw] {
-                    found = cached
-                } else {
-                    found = try resolver.resolve(raw, in: db)
-                    known[raw] = found
-                }
-                if found.1 { resolvedToCorpus += 1 }
-                update.bind(1, found.0); update.bind(2, referenceID)
-                try update.execute()
+            for raw in order {
+                let found = try resolver.resolve(raw, in: db)
+                if found.1 { resolvedToCorpus += occurrences[raw]! }
+                insert.bind(1, raw); insert.bind(2, found.0)
+                try insert.execute()
             }
+            try db.execute(sql: """
+                UPDATE paper_references
+                SET resolved_paper_id = (SELECT t.paper_id FROM temp.reference_resolution t WHERE t.raw = paper_references.raw)
+                WHERE resolved_paper_id IS NULL
+                """)
+            try db.execute(sql: "DROP TABLE temp.reference_resolution")
             try db.execute(sql: "CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id)")
             return resolvedToCorpus
         }
