@@ -61,7 +61,7 @@ public final class CSVWriter {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             Self.appendField(value, to: &buffer)
         }
-        buffer.append(UInt8(ascii: "\n"))
+        buffer.append(contentsOf: Self.lineEnding.utf8)
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 
@@ -97,14 +97,23 @@ public final class CSVWriter {
     ///   field count differs from the header's.
     /// - Complexity: O(total field length).
     public static func document(header: [String], rows: [[String]]) throws -> String {
-        var out = line(header)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (rows.count + 1))
+        func append(_ row: [String]) {
+            for (i, value) in row.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendField(value, to: &bytes)
+            }
+            bytes.append(contentsOf: lineEnding.utf8)
+        }
+        append(header)
         for (i, row) in rows.enumerated() {
             guard row.count == header.count else {
                 throw RenderError.columnCountMismatch(path: nil, row: i + 2, expected: header.count, found: row.count)
             }
-            out += line(row)
+            append(row)
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One record: the encoded fields joined by commas, ending in `lineEnding`.
