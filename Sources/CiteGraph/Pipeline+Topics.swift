@@ -1,6 +1,7 @@
 import CiteGraphCore
 import CiteGraphStore
 import CiteGraphText
+import Dispatch
 import Foundation
 
 extension Pipeline {
@@ -24,12 +25,25 @@ extension Pipeline {
             }
             return KeyPhraseExtractor.document(title: paper.title, abstract: abstract)
         })
+        // Each document's top phrases, in parallel chunks (the nested-phrase check is quadratic
+        // in a document's terms), joined in document order.
+        let chunkCount = papers.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
+        let chunks = ParallelSlots(count: chunkCount, initial: [[(term: Int32, weight: Double)]]())
+        let limit = options.termsPerPaper
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lo = papers.count * chunk / chunkCount, hi = papers.count * (chunk + 1) / chunkCount
+            chunks.set(chunk, (lo..<hi).map { d in model.topTerms(ofDocument: d, limit: limit).map { ($0.term.id, $0.weight) } })
+        }
         var used = Set<Int32>()
         var paperTerms: [(paper: Int64, term: Int32, weight: Double)] = []
-        for (d, paper) in papers.enumerated() {
-            for weighted in model.topTerms(ofDocument: d, limit: options.termsPerPaper) {
-                used.insert(weighted.term.id)
-                paperTerms.append((paper.id, weighted.term.id, weighted.weight))
+        var d = 0
+        for chunk in chunks.all {
+            for terms in chunk {
+                for (term, weight) in terms {
+                    used.insert(term)
+                    paperTerms.append((papers[d].id, term, weight))
+                }
+                d += 1
             }
         }
         // Store only the terms some paper carries, renumbered densely.
