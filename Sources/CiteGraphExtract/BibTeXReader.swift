@@ -128,13 +128,15 @@ public enum BibTeXReader {
         if let pmid = fields["pmid"].map(BibTeXParser.cleanIdentifier), !pmid.isEmpty { ids.append(WorkID(kind: .pmid, value: pmid)) }
         let keywords = (text("keywords") ?? "").split(whereSeparator: { $0 == "," || $0 == ";" })
             .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: 0, line: entry.line, format: RecordFormat.bibtex.rawValue),
-                ids: ids, title: title, abstract: text("abstract"), authors: fields["author"].map(authors) ?? [],
-                year: fields["year"].flatMap { TaggedText.year(in: $0) },
-                venue: ["journal", "booktitle", "series", "school", "institution"].lazy.compactMap(text).first,
-                keywords: keywords))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: 0, line: entry.line, format: RecordFormat.bibtex.rawValue),
+            ids: ids, title: title, abstract: text("abstract"), authors: fields["author"].map(authors) ?? [],
+            year: fields["year"].flatMap { TaggedText.year(in: $0) },
+            venue: ["journal", "booktitle", "series", "school", "institution"].lazy.compactMap(text).first,
+            keywords: keywords)
+        record.volume = text("volume")
+        record.firstPage = text("pages").flatMap(TaggedText.firstPage)
+        return .success(record)
     }
 
     /// The names of a BibTeX name list: split on "and" between white space, outside braces,

@@ -132,6 +132,12 @@ enum JSONWorkMapper {
         var record = PaperRecord(
             source: location, ids: ids, title: title, abstract: abstract?.isEmpty == true ? nil : abstract, authors: authors,
             year: year, venue: venue, keywords: keywords, references: references)
+        // Volume and first page: OpenAlex `biblio`, Crossref `volume`/`page`, Semantic Scholar
+        // `journal`.
+        let biblio = (object["biblio"] as? [String: Any]) ?? (object["journal"] as? [String: Any]) ?? object
+        record.volume = stringValue(biblio["volume"])
+        record.firstPage = (stringValue(biblio["first_page"]) ?? stringValue(biblio["page"]) ?? stringValue(biblio["pages"]))
+            .flatMap(TaggedText.firstPage)
         if orcids.count == authors.count, orcids.contains(where: { $0 != nil }) { record.authorORCIDs = orcids }
         if serviceIDs.count == authors.count, serviceIDs.contains(where: { $0 != nil }) { record.authorServiceIDs = serviceIDs }
         return .success(record)

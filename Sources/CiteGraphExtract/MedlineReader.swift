@@ -121,11 +121,13 @@ public enum MedlineReader {
             if !descriptor.isEmpty, !keywords.contains(descriptor) { keywords.append(descriptor) }
         }
         for term in r.values("OT") where !term.isEmpty && !keywords.contains(term) { keywords.append(term) }
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.medline.rawValue),
-                ids: ids, title: title, abstract: first(["AB"]), authors: authors.filter { !$0.isEmpty }, year: year,
-                venue: first(["JT", "TA"]), keywords: keywords))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.medline.rawValue),
+            ids: ids, title: title, abstract: first(["AB"]), authors: authors.filter { !$0.isEmpty }, year: year,
+            venue: first(["JT", "TA"]), keywords: keywords)
+        record.volume = first(["VI"])
+        record.firstPage = first(["PG"]).flatMap(TaggedText.firstPage)
+        return .success(record)
     }
 
     /// "Mangalam H" → "Mangalam, H"; a name without initials is kept.

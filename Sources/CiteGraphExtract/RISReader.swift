@@ -121,10 +121,12 @@ public enum RISReader {
         if let local = first(["ID"]) { ids.append(WorkID(kind: .local, value: local)) }
         let authors = (r.values("AU") + r.values("A1")).filter { !$0.isEmpty }.map(TaggedText.familyFirst)
         let keywords = r.values("KW").flatMap { $0.split(separator: ";") }.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.ris.rawValue),
-                ids: ids, title: title, abstract: first(["AB", "N2"]), authors: authors, year: year,
-                venue: first(["JF", "JO", "T2", "JA", "J2", "BT"]), keywords: keywords))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: r.line, format: RecordFormat.ris.rawValue),
+            ids: ids, title: title, abstract: first(["AB", "N2"]), authors: authors, year: year,
+            venue: first(["JF", "JO", "T2", "JA", "J2", "BT"]), keywords: keywords)
+        record.volume = first(["VL"])
+        record.firstPage = first(["SP"]).flatMap(TaggedText.firstPage)
+        return .success(record)
     }
 }

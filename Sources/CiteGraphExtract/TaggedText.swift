@@ -2,6 +2,13 @@ import CiteGraphCore
 
 /// Small text helpers shared by the RIS, MEDLINE and BibTeX readers.
 enum TaggedText {
+    /// The first page of a page range as sources write it ("123-145", "123--145", "e0123",
+    /// "123"); nil when empty.
+    static func firstPage(_ pages: String) -> String? {
+        let first = pages.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "," || $0 == " " }).first.map(String.init) ?? ""
+        return first.isEmpty ? nil : first
+    }
+
     /// The lines of `text`, split at LF and at CR LF. Swift reads CR LF as one Character, so
     /// `split(separator: "\n")` would not split there; a CR left at either end of a line (a
     /// bare CR before LF pairs, as in litstudy's `example.ris`) is for the caller to drop.

@@ -50,6 +50,12 @@ import Testing
         #expect(stored.isSubset(of: fileORCIDs))
         #expect(Double(stored.count) >= 0.97 * Double(fileORCIDs.count))
         #expect(withServiceID > 0)
+        // Volume and first page from `biblio`: 13 and 16 of the 410 works have them (Python).
+        let (volumes, pages) = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM papers WHERE volume IS NOT NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM papers WHERE first_page IS NOT NULL") ?? 0)
+        }
+        #expect(volumes == 13 && pages == 16, "volumes \(volumes), first pages \(pages)")
         let row = try #require(hansch)
         #expect(row[0] as String == "Hänsch" && row[1] as String == "Ronny" && row[2] as String == "R")
         #expect(row[3] as String == "openalex:A4202611140")
