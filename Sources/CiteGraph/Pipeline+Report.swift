@@ -48,7 +48,8 @@ extension Pipeline {
             progress.finish("rendered \(kind.rawValue): \(diagram.nodes.count) nodes, \(diagram.edges.count) edges")
         }
         progress.begin("writing reports")
-        let tables = try reportTables()
+        let names = try ReportNames(store: store)
+        let tables = try reportTables(names)
         for table in tables {
             let path = (reportsDir as NSString).appendingPathComponent(table.file)
             try CSVWriter.document(header: table.header, rows: table.rows)
@@ -65,7 +66,7 @@ extension Pipeline {
         files.html = (reportsDir as NSString).appendingPathComponent("index.html")
         try html.write(to: files.html)
         let edgesPath = (reportsDir as NSString).appendingPathComponent("edges.csv")
-        try writeEdgesCSV(to: edgesPath)
+        try writeEdgesCSV(to: edgesPath, names: names)
         files.tables.append(edgesPath)
         progress.finish("wrote \(files.tables.count) tables and \(files.html)")
         return files
@@ -80,8 +81,8 @@ extension Pipeline {
         var inHTML: Bool
     }
 
-    func reportTables() throws -> [ReportTable] {
-        let infos = try store.paperInfos()
+    func reportTables(_ names: ReportNames) throws -> [ReportTable] {
+        let infos = names.papers
         let pagerank = try store.scores(graph: .cotopic, measure: "pagerank")
         let (membership, labels, _) = try store.communities(graph: .cotopic)
         let topTerms = try store.topTerms(limit: 5)
@@ -113,16 +114,14 @@ extension Pipeline {
                         (members[label.community] ?? []).prefix(3).map { infos[$0]!.title }.joined(separator: " | "),
                     ]
                 }, inHTML: true))
-        tables.append(try topicTable())
-        if let authors = try authorTable() { tables.append(authors) }
+        tables.append(try topicTable(labels: names.terms))
+        if let authors = try authorTable(names: names.authors) { tables.append(authors) }
         return tables
     }
 
     /// Streams every stored edge to `path` as `kind,source,target,weight` (node ids as shown).
-    func writeEdgesCSV(to path: String) throws {
-        let infos = try store.paperInfos()
-        let terms = try store.termLabels()
-        let authorNames = try store.authorNames()
+    func writeEdgesCSV(to path: String, names: ReportNames) throws {
+        let infos = names.papers, terms = names.terms, authorNames = names.authors
         let writer = try CSVWriter(path: path, header: ["kind", "source", "target", "weight"])
         for kind in GraphKind.allCases {
             func name(_ id: Int64) -> String {
@@ -139,9 +138,8 @@ extension Pipeline {
         try writer.close()
     }
 
-    private func topicTable() throws -> ReportTable {
+    private func topicTable(labels: [Int64: String]) throws -> ReportTable {
         let lists = try store.paperTermLists()
-        let labels = try store.termLabels()
         var papers: [Int64: Int] = [:]
         var weight: [Int64: Double] = [:]
         for (_, terms) in lists { for t in terms { papers[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }
@@ -162,10 +160,9 @@ extension Pipeline {
             header: ["rank", "topic", "papers", "total_weight", "pagerank", "community"], rows: rows, inHTML: true)
     }
 
-    private func authorTable() throws -> ReportTable? {
+    private func authorTable(names: [Int64: String]) throws -> ReportTable? {
         let groups = try store.authorGroups()
         guard !groups.isEmpty else { return nil }
-        let names = try store.authorNames()
         var papers: [Int64: Int] = [:]
         for group in groups { for a in Set(group) { papers[a, default: 0] += 1 } }
         let entries = papers.map { (count: $0.value, name: names[$0.key] ?? "") }
@@ -176,4 +173,18 @@ extension Pipeline {
 
     /// Numbers in reports: the shortest exact form, no locale (`NumberText.shortest`).
     static func number(_ value: Double) -> String { NumberText.shortest(value) }
+}
+
+/// Display names of every node kind, read once per report and shared by its tables and
+/// edges.csv.
+struct ReportNames {
+    let papers: [Int64: PaperInfo]
+    let terms: [Int64: String]
+    let authors: [Int64: String]
+
+    init(store: Store) throws {
+        papers = try store.paperInfos()
+        terms = try store.termLabels()
+        authors = try store.authorNames()
+    }
 }

@@ -49,7 +49,7 @@ public struct Betweenness: Sendable {
             sources = Array(sources.prefix(samples))
         }
         let parts = min(sources.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let partial = PartialSums(parts: parts)
+        let partial = ParallelSlots(count: parts, initial: [Double]())
         let sourceList = sources
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = sourceList.count * part / parts, hi = sourceList.count * (part + 1) / parts
@@ -100,23 +100,14 @@ public struct Betweenness: Sendable {
                     }
                 }
             }
-            partial.store(part, totals)
+            partial.set(part, totals)
         }
         var values = [Double](repeating: 0, count: n)
-        for totals in partial.all() where !totals.isEmpty { for v in 0..<n { values[v] += totals[v] } }
+        for totals in partial.all where !totals.isEmpty { for v in 0..<n { values[v] += totals[v] } }
         // networkx: normalised by 1/((n−1)(n−2)) for directed and undirected graphs alike
         // (undirected paths are counted from both ends, which the halving would undo).
         var scale = 1 / Double((n - 1) * (n - 2))
         scale *= Double(n) / Double(sources.count)
         return Scores(values: values.map { $0 * scale })
     }
-}
-
-/// Per-thread result slots of a parallel loop.
-private final class PartialSums: @unchecked Sendable {
-    private var slots: [[Double]]
-    private let lock = NSLock()
-    init(parts: Int) { slots = Array(repeating: [], count: parts) }
-    func store(_ part: Int, _ values: [Double]) { lock.lock(); slots[part] = values; lock.unlock() }
-    func all() -> [[Double]] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -45,7 +45,7 @@ public enum JSONLinesReader {
     /// Parses `lines` of `bytes` on all cores, keeping their order.
     static func parse(_ lines: [LineSpan], in bytes: [UInt8], path: String) -> ExtractResult {
         let chunkCount = min(max(1, lines.count / 2_000), ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunks = UnsafeChunks<Result<PaperRecord, RejectedRecord>>(count: chunkCount)
+        let chunks = ParallelSlots(count: chunkCount, initial: [Result<PaperRecord, RejectedRecord>]())
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let lo = lines.count * chunk / chunkCount, hi = lines.count * (chunk + 1) / chunkCount
             var out: [Result<PaperRecord, RejectedRecord>] = []
@@ -60,10 +60,8 @@ public enum JSONLinesReader {
         }
         var result = ExtractResult(format: .jsonl)
         result.records.reserveCapacity(lines.count)
-        for chunk in 0..<chunkCount {
-            for item in chunks.get(chunk) {
-                result.append(item)
-            }
+        for chunk in chunks.all {
+            for item in chunk { result.append(item) }
         }
         return result
     }
@@ -85,15 +83,6 @@ extension Substring {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s
     }
-}
-
-/// Per-chunk result slots written by concurrent workers (each slot by exactly one worker).
-final class UnsafeChunks<Element>: @unchecked Sendable {
-    private var slots: [[Element]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ value: [Element]) { lock.lock(); slots[i] = value; lock.unlock() }
-    func get(_ i: Int) -> [Element] { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// Reader for JSON documents holding works: a single object, an array (OpenAlex export,

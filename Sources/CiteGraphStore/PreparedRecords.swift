@@ -24,7 +24,7 @@ struct RecordKeys: Sendable {
 
     static func compute(_ records: [PaperRecord]) -> [RecordKeys] {
         let parts = records.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
-        let slots = KeySlots(count: parts)
+        let slots = ParallelSlots(count: parts, initial: [RecordKeys]())
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = records.count * part / parts, hi = records.count * (part + 1) / parts
             var out: [RecordKeys] = []
@@ -36,15 +36,6 @@ struct RecordKeys: Sendable {
             }
             slots.set(part, out)
         }
-        return slots.joined()
+        return slots.all.flatMap { $0 }
     }
-}
-
-/// Per-part results of `RecordKeys.compute`, each slot written by one worker.
-private final class KeySlots: @unchecked Sendable {
-    private var slots: [[RecordKeys]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ value: [RecordKeys]) { lock.lock(); slots[i] = value; lock.unlock() }
-    func joined() -> [RecordKeys] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
 }
