@@ -40,10 +40,11 @@ def main():
         for i in range(n):
             t = rng.randrange(topics)
             title = " ".join(topic_word(t) if rng.random() < 0.7 else rng.choice(common) for _ in range(6 + rng.randrange(7))).capitalize()
-            words = []
-            while sum(len(w) + 1 for w in words) < 1000:
+            words = []; length = 0  # running length: same words as summing the list each time
+            while length < 1000:
                 r = rng.random()
-                words.append(rng.choice(stop) if r < 0.35 else topic_word(t) if r < 0.8 else rng.choice(common))
+                w = rng.choice(stop) if r < 0.35 else topic_word(t) if r < 0.8 else rng.choice(common)
+                words.append(w); length += len(w) + 1
             abstract = " ".join(words).capitalize() + "."
             team = [authors[(t * 97 + rng.randrange(300)) % len(authors)] for _ in range(1 + rng.randrange(6))]
             refs = set()

@@ -39,7 +39,9 @@ extension Pipeline {
         for kind in kinds {
             progress.begin("building \(kind.rawValue)")
             let (edges, parameters) = try edges(for: kind, options: options)
+            PhaseClock.mark("edges \(kind)")
             try store.replaceEdges(kind: kind, parameters: parameters, edges: edges)
+            PhaseClock.mark("replaceEdges \(kind)")
             counts[kind] = edges.count
             progress.finish("\(kind.rawValue): \(edges.count) edges")
         }

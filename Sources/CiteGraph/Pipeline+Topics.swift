@@ -10,7 +10,9 @@ extension Pipeline {
     /// - Returns: the model and the papers in its document order.
     @discardableResult
     func extractTerms(options: BuildOptions) throws -> (model: TermModel, papers: [PaperText]) {
+        PhaseClock.mark("before texts")
         let papers = try store.paperTexts()
+        PhaseClock.mark("paperTexts")
         progress.begin("extracting key phrases", total: papers.count)
         var extractorOptions = KeyPhraseExtractor.Options()
         extractorOptions.topN = options.termsPerPaper
@@ -25,6 +27,7 @@ extension Pipeline {
             }
             return KeyPhraseExtractor.document(title: paper.title, abstract: abstract)
         })
+        PhaseClock.mark("extract")
         // Each document's top phrases, in parallel chunks (the nested-phrase check is quadratic
         // in a document's terms), joined in document order.
         let chunkCount = papers.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
@@ -46,6 +49,7 @@ extension Pipeline {
                 d += 1
             }
         }
+        PhaseClock.mark("topTerms")
         // Store only the terms some paper carries, renumbered densely.
         let kept = used.sorted()
         var position: [Int32: Int] = [:]
@@ -53,6 +57,7 @@ extension Pipeline {
         try store.replaceTerms(
             kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) },
             paperTerms: paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) })
+        PhaseClock.mark("replaceTerms")
         progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(kept.count) kept as top phrases")
         return (model, papers)
     }
@@ -63,6 +68,7 @@ extension Pipeline {
         let (model, papers) = try extractTerms(options: options)
         let topK = try TopKCosine(k: options.neighbours, threshold: options.minSimilarity)
         let list = topK.edges(model.vectors)
+        PhaseClock.mark("topK")
         var edges: [StoredEdge] = []
         edges.reserveCapacity(list.count)
         for i in 0..<list.count {

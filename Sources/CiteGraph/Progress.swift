@@ -61,7 +61,8 @@ public final class ProgressReporter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard mode != .quiet else { return }
         let elapsed = Date().timeIntervalSince(started)
-        let line = String(format: "%@ (%.1fs)", message, elapsed)
+        var line = String(format: "%@ (%.1fs)", message, elapsed)
+        if traceMemory { line += ProgressReporter.memoryNote() }
         write(mode == .terminal ? "\r\u{1B}[K" + line + "\n" : line + "\n")
     }
 
@@ -70,6 +71,23 @@ public final class ProgressReporter: @unchecked Sendable {
         guard mode != .quiet else { return }
         lock.lock(); defer { lock.unlock() }
         write(message + "\n")
+    }
+
+    /// `CITEGRAPH_TRACE_MEMORY=1` appends the resident set and its peak to every step line,
+    /// for the per-step memory column of the scale runs.
+    private let traceMemory = ProcessInfo.processInfo.environment["CITEGRAPH_TRACE_MEMORY"] == "1"
+
+    private static func memoryNote() -> String {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1_048_576  // KiB → GiB
+        var current = 0.0
+        if let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+           let pages = Double(statm.split(separator: " ").dropFirst().first ?? "")
+        {
+            current = pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_073_741_824
+        }
+        return String(format: " [rss %.2f GiB, peak %.2f GiB]", current, peak)
     }
 
     private func write(_ text: String) {

@@ -44,7 +44,7 @@ extension Store {
     /// Replaces the whole term vocabulary and the per-paper term weights in one transaction.
     /// `paperTerms` refer to terms by their index in `terms`.
     public func replaceTerms(_ terms: [StoredTerm], paperTerms: [(paper: Int64, term: Int, weight: Double)]) throws {
-        try pool.write { db in
+        try bulkWrite { db in
             // Bulk replace: the secondary index is rebuilt once after the inserts.
             try db.execute(sql: "DROP INDEX IF EXISTS paper_terms_term")
             try db.execute(sql: "DELETE FROM paper_terms")
@@ -88,7 +88,12 @@ extension Store {
     /// - Returns: the run id.
     @discardableResult
     public func replaceEdges(kind: GraphKind, parameters: String, summary: String = "{}", edges: [StoredEdge]) throws -> Int64 {
-        try pool.write { db in
+        // In key order the inserts append to the (kind, source, target) B-tree instead of
+        // landing on random pages.
+        var edges = edges
+        let inOrder = { (a: StoredEdge, b: StoredEdge) in a.source != b.source ? a.source < b.source : a.target < b.target }
+        if !zip(edges, edges.dropFirst()).allSatisfy({ !inOrder($1, $0) }) { edges.sort(by: inOrder) }
+        return try bulkWrite { db in
             try db.execute(sql: "DELETE FROM edges WHERE kind = ?", arguments: [kind.rawValue])
             try db.execute(sql: "DELETE FROM runs WHERE step = 'build' AND graph = ?", arguments: [kind.rawValue])
             try db.execute(

@@ -64,18 +64,11 @@ extension Store {
     /// row during the session: every row it inserts points at a paper, author or file that it
     /// has just inserted or read.
     public func withIngestSession<T>(_ body: (IngestSession) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            // Only takes effect outside a transaction, hence not `pool.write`.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            var result: T?
-            try db.inTransaction {
-                let session = try IngestSession(db: db)
-                result = try body(session)
-                try session.finish()
-                return .commit
-            }
-            return result!
+        try bulkWrite { db in
+            let session = try IngestSession(db: db)
+            let result = try body(session)
+            try session.finish()
+            return result
         }
     }
 }

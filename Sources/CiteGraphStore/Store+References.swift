@@ -12,7 +12,7 @@ extension Store {
     /// - Complexity: O(references) indexed lookups, each distinct reference string resolved once.
     @discardableResult
     public func resolveReferences() throws -> Int {
-        try pool.write { db in
+        try bulkWrite { db in
             // Each distinct reference string is resolved once (in first-seen order, so cited-only
             // works get the same ids on every run); one UPDATE then fills every row through a
             // temporary (raw → paper) table, instead of one UPDATE per reference.

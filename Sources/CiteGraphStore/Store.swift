@@ -83,6 +83,25 @@ public final class Store: Sendable {
         return "\(error)"
     }
 
+    /// Runs `body` in one write transaction with foreign keys not checked row by row: for the
+    /// bulk writers of derived data (terms, edges, resolved references), whose every row
+    /// points at rows they have just read or inserted. Deletes inside `body` must name every
+    /// table they clear (no cascades run). Committed when `body` returns, rolled back when
+    /// it throws.
+    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            // Only takes effect outside a transaction, hence not `pool.write`.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// The names of the applied migrations, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Schema.migrator.appliedMigrations(db) }

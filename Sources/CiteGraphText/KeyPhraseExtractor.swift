@@ -113,7 +113,9 @@ public struct KeyPhraseExtractor: Sendable {
     /// - Complexity: see the type's documentation.
     public func extract(documents: [String]) -> TermModel {
         var builder = CorpusBuilder(options: options)
+        PhaseClock.mark("start")
         builder.read(documents)
+        PhaseClock.mark("read")
         return builder.finish()
     }
 }
@@ -540,9 +542,61 @@ private struct CorpusBuilder {
         return keys.indices.filter { kept[$0] }
     }
 
+    /// One chunk's share of the second pass: each document's term counts (columns sorted),
+    /// its content-word length, the surfaces seen (first-seen order), definition labels and
+    /// acronym votes.
+    func countDocuments(_ range: Range<Int>, termOfKey: [Int32], termCount: Int) -> DocumentCounts {
+        var result = DocumentCounts()
+        var tf = [Int32](repeating: 0, count: termCount)
+        var touched: [Int32] = []
+        var surfaceIndex = PhraseKeyMap()
+        let flat = self.flat, definitions = self.definitions, wordText = self.wordText, keyIndex = self.keyIndex
+        for d in range {
+            var length = 0
+            for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] { length += 1 }
+            result.documentLength.append(length)
+            forEachCandidate(d) { key, start, length, acronym in
+                guard let idx = keyIndex[key] else { return }
+                let term = termOfKey[Int(idx)]
+                guard term >= 0 else { return }
+                if tf[Int(term)] == 0 { touched.append(term) }
+                tf[Int(term)] += 1
+                if start >= 0 {
+                    var words = PhraseKey()
+                    for t in 0..<length {
+                        let v = UInt32(flat[start + t])
+                        switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
+                    }
+                    let slot = Int(surfaceIndex.findOrInsert(words, Int32(result.surfaceWords.count)))
+                    if slot == result.surfaceWords.count { result.surfaceWords.append(words); result.surfaceTerm.append(term); result.surfaceCount.append(0) }
+                    result.surfaceCount[slot] += 1
+                } else if start <= -2, result.definitionLabel[term] == nil {
+                    result.definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
+                }
+                if acronym >= 0 { result.acronymVotes[AcronymVote(term: term, word: acronym), default: 0] += 1 }
+            }
+            // Definitions without inner stop words: the "(LN)" itself is not counted, but
+            // the acronym is noted for the term.
+            for k in docDefinitionOffsets[d]..<docDefinitionOffsets[d + 1] where !definitions[k].hasInnerStopWord {
+                if let idx = keyIndex[definitions[k].key], termOfKey[Int(idx)] >= 0 {
+                    result.acronymVotes[AcronymVote(term: termOfKey[Int(idx)], word: definitions[k].acronym), default: 0] += 1
+                }
+            }
+            touched.sort()
+            for t in touched {
+                result.columns.append(t); result.counts.append(tf[Int(t)]); tf[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            result.offsets.append(result.columns.count)
+        }
+        return result
+    }
+
     mutating func finish() -> TermModel {
         countCandidates()
+        PhaseClock.mark("count")
         var vocabulary = selectVocabulary()
+        PhaseClock.mark("select")
         let keyStrings = vocabulary.map { keyString(keys[$0]) }
         let order = vocabulary.indices.sorted { keyStrings[$0] < keyStrings[$1] }
         vocabulary = order.map { vocabulary[$0] }
@@ -561,59 +615,42 @@ private struct CorpusBuilder {
             }
         }
 
-        // Per-document counts.
-        var tf = [Int32](repeating: 0, count: termCount)
-        var touched: [Int32] = []
-        // Surface forms (word ids + 1) with their vote counts, in first-seen order. A surface
-        // spells exactly one key, so its term is fixed.
+        PhaseClock.mark("sort")
+        // Per-document counts, in parallel chunks of documents merged in document order, so
+        // the surfaces' first-seen order and every count equal a single pass.
+        let chunkCount = n < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
+        let chunkResults = ParallelSlots(count: chunkCount, initial: DocumentCounts())
+        let builder = UncheckedBox(self)
+        let termOfKeyBox = UncheckedBox(termOfKey)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lo = n * chunk / chunkCount, hi = n * (chunk + 1) / chunkCount
+            chunkResults.set(chunk, builder.value.countDocuments(lo..<hi, termOfKey: termOfKeyBox.value, termCount: termCount))
+        }
         var surfaceIndex = PhraseKeyMap()
         var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int] = []
         var definitionLabel: [Int32: String] = [:]
         var acronymVotes: [AcronymVote: Int] = [:]
         var offsets = [0]; offsets.reserveCapacity(n + 1)
         var columns: [Int32] = [], counts: [Int32] = []
-        var documentLength = [Int](repeating: 0, count: n)
-        let keyIndex = self.keyIndex
-        for d in 0..<n {
-            for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] {
-                documentLength[d] += 1
+        var documentLength: [Int] = []; documentLength.reserveCapacity(n)
+        for chunk in 0..<chunkCount {
+            var part = chunkResults[chunk]
+            chunkResults.set(chunk, DocumentCounts())
+            let base = columns.count
+            columns.append(contentsOf: part.columns); counts.append(contentsOf: part.counts)
+            offsets.append(contentsOf: part.offsets.dropFirst().map { $0 + base })
+            documentLength.append(contentsOf: part.documentLength)
+            for slot in part.surfaceWords.indices {
+                let words = part.surfaceWords[slot]
+                let global = Int(surfaceIndex.findOrInsert(words, Int32(surfaceWords.count)))
+                if global == surfaceWords.count { surfaceWords.append(words); surfaceTerm.append(part.surfaceTerm[slot]); surfaceCount.append(0) }
+                surfaceCount[global] += part.surfaceCount[slot]
             }
-            let flat = self.flat, definitions = self.definitions, wordText = self.wordText
-            forEachCandidate(d) { key, start, length, acronym in
-                guard let idx = keyIndex[key] else { return }
-                let term = termOfKey[Int(idx)]
-                guard term >= 0 else { return }
-                if tf[Int(term)] == 0 { touched.append(term) }
-                tf[Int(term)] += 1
-                if start >= 0 {
-                    var words = PhraseKey()
-                    for t in 0..<length {
-                        let v = UInt32(flat[start + t])
-                        switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
-                    }
-                    let slot = Int(surfaceIndex.findOrInsert(words, Int32(surfaceWords.count)))
-                    if slot == surfaceWords.count { surfaceWords.append(words); surfaceTerm.append(term); surfaceCount.append(0) }
-                    surfaceCount[slot] += 1
-                } else if start <= -2, definitionLabel[term] == nil {
-                    definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
-                }
-                if acronym >= 0 { acronymVotes[AcronymVote(term: term, word: acronym), default: 0] += 1 }
-            }
-            // Definitions without inner stop words: the "(LN)" itself is not counted, but
-            // the acronym is noted for the term.
-            for k in docDefinitionOffsets[d]..<docDefinitionOffsets[d + 1] where !definitions[k].hasInnerStopWord {
-                if let idx = keyIndex[definitions[k].key], termOfKey[Int(idx)] >= 0 {
-                    acronymVotes[AcronymVote(term: termOfKey[Int(idx)], word: definitions[k].acronym), default: 0] += 1
-                }
-            }
-            touched.sort()
-            for t in touched {
-                columns.append(t); counts.append(tf[Int(t)]); tf[Int(t)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            offsets.append(columns.count)
+            for (term, label) in part.definitionLabel where definitionLabel[term] == nil { definitionLabel[term] = label }
+            for (vote, count) in part.acronymVotes { acronymVotes[vote, default: 0] += count }
+            part = DocumentCounts()
         }
-
+        PhaseClock.mark("second pass")
         // Weights.
         let averageLength = n > 0 ? Double(documentLength.reduce(0, +)) / Double(n) : 0
         var values = [Double](repeating: 0, count: columns.count)
@@ -670,8 +707,25 @@ private struct CorpusBuilder {
                 id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(documentFrequency[k]),
                 frequency: Int(frequency[k]), acronym: bestAcronym[t].map { wordText[Int($0.word)] }))
         }
+        PhaseClock.mark("weights+labels")
         let matrix = SparseMatrix(rowCount: n, columnCount: termCount, offsets: offsets, columns: columns, values: values)
-        return TermModel(terms: terms, vectors: matrix, counts: counts, options: options)
+        // Key words numbered by stem; a pseudo-stem (a key of more than four words) stands
+        // for the stems it joins.
+        var keyWords: [Int32] = [], keyWordOffsets = [0]
+        keyWordOffsets.reserveCapacity(termCount + 1)
+        for k in vocabulary {
+            let key = keys[k]
+            for i in 0..<key.count {
+                let stem = key[i]
+                if stemText[Int(stem)].contains(" ") {
+                    for piece in stemText[Int(stem)].split(separator: " ") { keyWords.append(Int32(bitPattern: stemID(String(piece)))) }
+                } else {
+                    keyWords.append(Int32(bitPattern: stem))
+                }
+            }
+            keyWordOffsets.append(keyWords.count)
+        }
+        return TermModel(terms: terms, vectors: matrix, counts: counts, options: options, keyWords: keyWords, keyWordOffsets: keyWordOffsets)
     }
 }
 
@@ -751,6 +805,16 @@ struct PhraseKeyMap {
 }
 
 /// The phrase counts of one shard of `CorpusBuilder.countCandidates`.
+/// The second pass's result for one chunk of documents (offsets relative to the chunk).
+private struct DocumentCounts {
+    var offsets = [0]
+    var columns: [Int32] = [], counts: [Int32] = []
+    var documentLength: [Int] = []
+    var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int] = []
+    var definitionLabel: [Int32: String] = [:]
+    var acronymVotes: [AcronymVote: Int] = [:]
+}
+
 private struct ShardCounts {
     var keys: [PhraseKey] = []
     var frequency: [Int32] = []

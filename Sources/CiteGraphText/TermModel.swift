@@ -120,7 +120,7 @@ public struct SparseMatrix: Sendable, Equatable {
 /// The result of key-phrase extraction: the vocabulary and one weighted term vector per
 /// document.
 public struct TermModel: Sendable {
-    /// The vocabulary; `terms[i].id == i`.
+    /// The vocabulary, ordered by key; `terms[i].id == i`.
     public let terms: [Term]
     /// Documents × terms; each non-empty row L2-normalised (TF-IDF or BM25 weights).
     public let vectors: SparseMatrix
@@ -128,19 +128,12 @@ public struct TermModel: Sendable {
     public let counts: [Int32]
     /// The options the model was extracted with.
     public let options: KeyPhraseExtractor.Options
-    private let idByKey: [String: Int32]
     /// The words of each term's key as word ids: term `t` has
     /// `keyWords[keyWordOffsets[t]..<keyWordOffsets[t + 1]]` (for the nested-phrase rule).
     private let keyWords: [Int32]
     private let keyWordOffsets: [Int]
 
     public init(terms: [Term], vectors: SparseMatrix, counts: [Int32], options: KeyPhraseExtractor.Options) {
-        precondition(counts.count == vectors.nonZeroCount, "counts must parallel the vector entries")
-        self.terms = terms; self.vectors = vectors; self.counts = counts; self.options = options
-        var d: [String: Int32] = [:]
-        d.reserveCapacity(terms.count)
-        for t in terms { d[t.key] = t.id }
-        idByKey = d
         var wordIDs: [Substring: Int32] = [:]
         var words: [Int32] = [], offsets = [0]
         offsets.reserveCapacity(terms.count + 1)
@@ -152,7 +145,16 @@ public struct TermModel: Sendable {
             }
             offsets.append(words.count)
         }
-        keyWords = words; keyWordOffsets = offsets
+        self.init(terms: terms, vectors: vectors, counts: counts, options: options, keyWords: words, keyWordOffsets: offsets)
+    }
+
+    /// With each term's key words already numbered (any numbering where equal words get
+    /// equal ids), as the extractor knows them from its stems.
+    init(terms: [Term], vectors: SparseMatrix, counts: [Int32], options: KeyPhraseExtractor.Options, keyWords: [Int32], keyWordOffsets: [Int]) {
+        precondition(counts.count == vectors.nonZeroCount, "counts must parallel the vector entries")
+        precondition(keyWordOffsets.count == terms.count + 1, "one key-word range per term")
+        self.terms = terms; self.vectors = vectors; self.counts = counts; self.options = options
+        self.keyWords = keyWords; self.keyWordOffsets = keyWordOffsets
     }
 
     /// Number of documents.
@@ -162,7 +164,15 @@ public struct TermModel: Sendable {
     public func vector(ofDocument d: Int) -> SparseVector { vectors.row(d) }
 
     /// The term with the given key (stems joined by spaces), if in the vocabulary.
-    public func term(forKey key: String) -> Term? { idByKey[key].map { terms[Int($0)] } }
+    /// - Complexity: O(log terms) — a binary search, the terms being ordered by key.
+    public func term(forKey key: String) -> Term? {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid].key < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < terms.count && terms[lo].key == key ? terms[lo] : nil
+    }
 
     /// The term a phrase as written would be counted under ("Neural Networks" → the term
     /// keyed "neural network"), if in the vocabulary. Acronyms are not expanded here.
@@ -178,12 +188,19 @@ public struct TermModel: Sendable {
     /// "layer" is not listed beside "layer normalization" when it only occurs inside it, but
     /// "normalization" stays when the paper also writes "batch normalization".
     /// - Parameter limit: number of terms; `options.topN` when nil.
-    /// - Complexity: O(m² · w) for a document of m terms of at most w words.
+    /// - Complexity: O(m log m + (k + c) · m · w) for a document of m terms of at most w words,
+    ///   k wanted and c covered terms passed over (was O(m² · w) when every term was tested).
     public func topTerms(ofDocument d: Int, limit: Int? = nil) -> [WeightedTerm] {
         let lo = vectors.offsets[d], hi = vectors.offsets[d + 1]
+        let wanted = limit ?? options.topN
+        // Heaviest first; the nested-phrase test runs only until `wanted` phrases are kept,
+        // which gives the same phrases as filtering all of them first.
+        var order = Array(lo..<hi)
+        order.sort { vectors.values[$0] != vectors.values[$1] ? vectors.values[$0] > vectors.values[$1] : vectors.columns[$0] < vectors.columns[$1] }
         var keep: [Int] = []
         keyWords.withUnsafeBufferPointer { words in
-            for a in lo..<hi {
+            for a in order {
+                if keep.count >= wanted { break }
                 let ta = Int(vectors.columns[a])
                 let aLo = keyWordOffsets[ta], aCount = keyWordOffsets[ta + 1] - aLo
                 var covered = false
@@ -203,10 +220,7 @@ public struct TermModel: Sendable {
                 if !covered { keep.append(a) }
             }
         }
-        keep.sort { vectors.values[$0] != vectors.values[$1] ? vectors.values[$0] > vectors.values[$1] : vectors.columns[$0] < vectors.columns[$1] }
-        return keep.prefix(limit ?? options.topN).map {
-            WeightedTerm(term: terms[Int(vectors.columns[$0])], weight: vectors.values[$0])
-        }
+        return keep.map { WeightedTerm(term: terms[Int(vectors.columns[$0])], weight: vectors.values[$0]) }
     }
 
     /// How many times `short` occurs as a contiguous run inside `long`.
