@@ -66,22 +66,17 @@ extension Store {
         }
     }
 
-    /// The top `limit` terms of each paper by weight, labels only: paper id → labels.
+    /// The top `limit` terms of each paper by weight (ties: label), labels only: paper id →
+    /// labels.
     public func topTerms(limit: Int) throws -> [Int64: [String]] {
-        try pool.read { db in
-            var result: [Int64: [String]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT pt.paper_id, t.label FROM paper_terms pt JOIN terms t ON t.id = pt.term_id
-                    ORDER BY pt.paper_id, pt.weight DESC, t.label
-                    """)
-            while let row = try rows.next() {
-                let paper: Int64 = row[0]
-                if result[paper, default: []].count < limit { result[paper, default: []].append(row[1]) }
-            }
-            return result
+        let labels = try termLabels()
+        var result: [Int64: [String]] = [:]
+        for (paper, terms) in try paperTermLists() {
+            let best = terms.map { (weight: $0.weight, label: labels[$0.term] ?? "") }
+                .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.label < $1.label }
+            result[paper] = best.prefix(limit).map(\.label)
         }
+        return result
     }
 
     /// Replaces the edges of `kind` with `edges`, recording the run that built them.

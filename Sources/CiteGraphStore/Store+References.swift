@@ -23,7 +23,9 @@ extension Store {
                 if let n = occurrences[raw] { occurrences[raw] = n + 1 } else { occurrences[raw] = 1; order.append(raw) }
             }
             guard !order.isEmpty else { return 0 }
+            PhaseClock.mark("distinct reference strings")
             var resolver = try ReferenceResolver(db: db)
+            PhaseClock.mark("resolver tables")
             try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
             try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
             try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
@@ -35,13 +37,16 @@ extension Store {
                 insert.bind(1, raw); insert.bind(2, found.0)
                 try insert.execute()
             }
+            PhaseClock.mark("resolved strings")
             try db.execute(sql: """
                 UPDATE paper_references
                 SET resolved_paper_id = (SELECT t.paper_id FROM temp.reference_resolution t WHERE t.raw = paper_references.raw)
                 WHERE resolved_paper_id IS NULL
                 """)
+            PhaseClock.mark("update rows")
             try db.execute(sql: "DROP TABLE temp.reference_resolution")
             try db.execute(sql: "CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id)")
+            PhaseClock.mark("index")
             return resolvedToCorpus
         }
     }
@@ -173,12 +178,18 @@ extension Store {
         }
     }
 
-    /// Each paper's terms with weights: (paper row id, [(term row id, weight)]).
+    /// Each paper's terms with weights, heaviest first (ties: lower term id): (paper row id,
+    /// [(term row id, weight)]), papers in id order.
+    ///
+    /// Read in primary-key order (no SQL sort of every row); each paper's few terms are
+    /// sorted here.
     public func paperTermLists() throws -> [(paper: Int64, terms: [(term: Int64, weight: Double)])] {
         try pool.read { db in
-            try Self.groupedRows(db, sql: "SELECT paper_id, term_id, weight FROM paper_terms ORDER BY paper_id, weight DESC") {
+            try Self.groupedRows(db, sql: "SELECT paper_id, term_id, weight FROM paper_terms ORDER BY paper_id, term_id") {
                 (term: $0.int64(1), weight: $0.double(2))
-            }.map { ($0.key, $0.items) }
+            }.map { group in
+                (group.key, group.items.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term })
+            }
         }
     }
 

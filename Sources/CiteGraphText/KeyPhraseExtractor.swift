@@ -464,29 +464,47 @@ private struct CorpusBuilder {
     /// phrases that reach `minDocumentFrequency` — most candidates occur once.
     ///
     /// The keys are sharded by hash over the cores: each worker enumerates every document's
-    /// candidates but counts only its shard's keys in its own map, then drops its rare keys;
-    /// the surviving keys are merged (in shard order) into one index. Later steps order
-    /// terms by their text, so the result does not depend on the number of shards.
+    /// candidates but handles only its shard's keys. A first pass finds the keys that occur
+    /// more than once with a Bloom filter (`PhraseKeyFilter`), so single occurrences — the
+    /// bulk of all candidates — never enter a hash map; a second pass counts those keys
+    /// exactly, and the rare ones are dropped. The surviving keys are merged (in shard order)
+    /// into one index. Later steps order terms by their text, so the result does not depend
+    /// on the number of shards, and the filter's false positives only cost memory.
+    /// - Complexity: O(candidates) time in two passes; memory O(candidates / 8) bytes for the
+    ///   filter plus O(keys seen twice).
     mutating func countCandidates() {
         let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let minimum = Int32(max(1, options.minDocumentFrequency))
         let results = ParallelSlots(count: shards, initial: ShardCounts())
         let builder = UncheckedBox(self)
         let documents = documentCount
-        let expectedKeys = max(1024, documents * 16 / shards)
+        // At most this many candidates per shard: every content word starts ≤ maxPhraseLength.
+        let occurrences = (flat.count + definitions.count) * max(1, options.maxPhraseLength) / shards
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             let me = builder.value
-            var local = PhraseKeyMap(capacity: expectedKeys)
-            var keys: [PhraseKey] = [], frequency: [Int32] = [], df: [Int32] = [], last: [Int32] = []
+            @inline(__always) func mine(_ key: PhraseKey) -> Bool { shards == 1 || PhraseKeyMap.shard(of: key, among: shards) == shard }
+            // Pass 1: the keys seen before (every key occurring twice, and a few false positives).
+            var local = PhraseKeyMap(capacity: max(1024, documents * 4 / shards))
+            var keys: [PhraseKey] = []
+            do {
+                // With a minimum document frequency of 1 every key is kept: no filter.
+                let filtering = minimum >= 2
+                var seen = PhraseKeyFilter(minimumBits: filtering ? occurrences * 8 : 0)
+                for d in 0..<documents {
+                    me.forEachCandidate(d) { key, _, _, _ in
+                        guard mine(key), !filtering || seen.insert(key) else { return }
+                        if local.findOrInsert(key, Int32(keys.count)) == Int32(keys.count) { keys.append(key) }
+                    }
+                }
+            }
+            // Pass 2: exact frequency and document frequency of those keys.
+            var frequency = [Int32](repeating: 0, count: keys.count), df = frequency
+            var last = [Int32](repeating: -1, count: keys.count)
             for d in 0..<documents {
                 let doc = Int32(d)
                 me.forEachCandidate(d) { key, _, _, _ in
-                    if shards > 1 && PhraseKeyMap.shard(of: key, among: shards) != shard { return }
-                    let idx = Int(local.findOrInsert(key, Int32(keys.count)))
-                    if idx == keys.count {
-                        keys.append(key)
-                        frequency.append(0); df.append(0); last.append(-1)
-                    }
+                    guard mine(key), let found = local[key] else { return }
+                    let idx = Int(found)
                     frequency[idx] += 1
                     if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
                 }
