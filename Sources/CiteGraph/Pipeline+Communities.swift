@@ -56,8 +56,8 @@ extension Pipeline {
         try store.saveCommunities(
             graph: kind, parameters: parameters, summary: summary, nodes: nodes, membership: partition.membership, labels: labels)
         progress.finish("\(options.algorithm.rawValue) \(kind.rawValue): \(partition.communityCount) communities, modularity \(String(format: "%.4f", modularity))")
-        let shown = try nodeLabels(kind)
-        let membership = nodes.enumerated().map { (id: shown[$0.element]?.id ?? String($0.element), community: Int(partition.membership[$0.offset])) }
+        let shown = try shownIDs(kind)
+        let membership = nodes.enumerated().map { (id: shown[$0.element] ?? String($0.element), community: Int(partition.membership[$0.offset])) }
         return CommunityResult(options: options, modularity: modularity, membership: membership, labels: labels)
     }
 

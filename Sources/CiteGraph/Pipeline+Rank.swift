@@ -56,6 +56,17 @@ extension Pipeline {
     /// - Throws: `AlgorithmError` for invalid parameters, store errors.
     @discardableResult
     public func rank(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> [RankedNode] {
+        let (scores, nodes) = try computeScores(graph: kind, options: options)
+        let labels = try nodeLabels(kind)
+        return scores.ranking().enumerated().map { position, node in
+            let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)
+            return RankedNode(rank: position + 1, id: label.id, title: label.title, year: label.year, score: scores.values[node])
+        }
+    }
+
+    /// Ranks and stores like `rank(graph:options:)`, returning the scores by node position and
+    /// the nodes' row ids (no labels read: the whole pipeline only stores the ranking).
+    func computeScores(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> (Scores, [Int64]) {
         try ensureBuilt(kind)
         let measure = options.measure
         progress.begin("\(measure.rawValue) \(kind.rawValue)")
@@ -97,11 +108,7 @@ extension Pipeline {
         try store.saveScores(
             graph: kind, measure: measure.rawValue, parameters: JSON.object(parameters), summary: summary, nodes: nodes, values: scores.values)
         progress.finish("\(measure.rawValue) \(kind.rawValue): \(graph.nodeCount) nodes, \(scores.iterations) iterations, residual \(scores.residual)")
-        let labels = try nodeLabels(kind)
-        return scores.ranking().enumerated().map { position, node in
-            let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)
-            return RankedNode(rank: position + 1, id: label.id, title: label.title, year: label.year, score: scores.values[node])
-        }
+        return (scores, nodes)
     }
 
     /// The teleport vector of a personalised PageRank (1 on each seed node and on each paper
@@ -137,7 +144,7 @@ extension Pipeline {
         try ensureBuilt(kind)
         var scores = try store.scores(graph: kind, measure: RankMeasure.pagerank.rawValue)
         if scores.isEmpty {
-            try rank(graph: kind)
+            _ = try computeScores(graph: kind)
             scores = try store.scores(graph: kind, measure: RankMeasure.pagerank.rawValue)
         }
         var (membership, labels, _) = try store.communities(graph: kind)
@@ -153,15 +160,29 @@ extension Pipeline {
         if try !store.isBuilt(kind) { try build([kind]) }
     }
 
-    /// Display id, title and year of each node of a graph of `kind`, by store row id.
-    func nodeLabels(_ kind: GraphKind) throws -> [Int64: NodeLabel] {
+    /// Display id, title and year of nodes of a graph of `kind` (all of them when `ids` is
+    /// nil), by store row id.
+    func nodeLabels(_ kind: GraphKind, ids: [Int64]? = nil) throws -> [Int64: NodeLabel] {
         switch kind.nodeType {
         case .paper:
-            return try store.paperInfos().mapValues { NodeLabel(id: $0.id, title: $0.title, year: $0.year) }
+            let infos = try ids.map { try store.paperInfos(ids: $0) } ?? store.paperInfos()
+            return infos.mapValues { NodeLabel(id: $0.id, title: $0.title, year: $0.year) }
         case .term:
             return try store.termLabels().mapValues { NodeLabel(id: $0, title: $0, year: nil) }
         case .author:
             return try store.authorNames().mapValues { NodeLabel(id: $0, title: $0, year: nil) }
+        }
+    }
+}
+
+extension Pipeline {
+    /// The id shown for each node of a graph of `kind` (papers' external ids, topic labels,
+    /// author names), by store row id.
+    func shownIDs(_ kind: GraphKind) throws -> [Int64: String] {
+        switch kind.nodeType {
+        case .paper: return try store.paperShownIDs()
+        case .term: return try store.termLabels()
+        case .author: return try store.authorNames()
         }
     }
 }

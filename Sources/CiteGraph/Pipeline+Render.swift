@@ -24,10 +24,13 @@ extension Pipeline {
     /// Ranks and communities are computed first when the store has none.
     public func diagram(graph kind: GraphKind, options: RenderOptions = RenderOptions()) throws -> Diagram {
         let (scores, membership, communityLabels) = try rankedAndClustered(kind)
-        let labels = try nodeLabels(kind)
-        let candidates = options.community.map { c in scores.keys.filter { membership[$0] == c } } ?? Array(scores.keys)
-        let chosen = candidates.sorted { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : $0 < $1 }.prefix(options.top)
+        var candidates: [(node: Int64, score: Double)] = []
+        candidates.reserveCapacity(scores.count)
+        for (node, score) in scores where options.community == nil || membership[node] == options.community { candidates.append((node, score)) }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        let chosen = candidates.prefix(options.top).map(\.node)
         let chosenSet = Set(chosen)
+        let labels = try nodeLabels(kind, ids: chosen)
         var nodes: [DiagramNode] = []
         for node in chosen {
             let label = labels[node] ?? NodeLabel(id: String(node), title: String(node), year: nil)
@@ -37,7 +40,7 @@ extension Pipeline {
                     tooltip: label.title + (label.year.map { " (\($0))" } ?? "")))
         }
         var edges: [DiagramEdge] = []
-        for edge in try store.edges(kind: kind) where chosenSet.contains(edge.source) && chosenSet.contains(edge.target) {
+        for edge in try store.edges(kind: kind, fromSources: chosen) where chosenSet.contains(edge.target) {
             if !kind.isDirected && edge.source > edge.target { continue }
             edges.append(DiagramEdge(source: String(edge.source), target: String(edge.target), weight: edge.weight))
         }

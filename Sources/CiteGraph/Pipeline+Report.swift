@@ -90,15 +90,18 @@ extension Pipeline {
         let infos = names.papers
         let pagerank = try store.scores(graph: .cotopic, measure: "pagerank")
         let (membership, labels, _) = try store.communities(graph: .cotopic)
-        let topTerms = try store.topTerms(limit: 5)
-        var citations: [Int64: Int] = [:]
-        for edge in try store.edges(kind: .citation) { citations[edge.target, default: 0] += 1 }
-        let ranked = pagerank.keys.sorted { pagerank[$0]! != pagerank[$1]! ? pagerank[$0]! > pagerank[$1]! : $0 < $1 }
+        let termLists = try store.paperTermLists()
+        let topTerms = Store.topTerms(limit: 5, lists: termLists, labels: names.terms)
+        let citations = try store.inDegrees(kind: .citation)
+        var scored = pagerank.map { (node: $0.key, score: $0.value) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        let ranked = scored.map(\.node)
         var paperRows: [[String]] = []
-        for (i, node) in ranked.enumerated() {
-            let info = infos[node]!
+        paperRows.reserveCapacity(scored.count)
+        for (i, entry) in scored.enumerated() {
+            let node = entry.node, info = infos[node]!
             paperRows.append([
-                String(i + 1), info.id, info.title, info.year.map(String.init) ?? "", Pipeline.number(pagerank[node]!),
+                String(i + 1), info.id, info.title, info.year.map(String.init) ?? "", Pipeline.number(entry.score),
                 String(citations[node] ?? 0), membership[node].map(String.init) ?? "", (topTerms[node] ?? []).joined(separator: "; "),
             ])
         }
@@ -119,32 +122,48 @@ extension Pipeline {
                         (members[label.community] ?? []).prefix(3).map { infos[$0]!.title }.joined(separator: " | "),
                     ]
                 }, inHTML: true))
-        tables.append(try topicTable(labels: names.terms))
+        tables.append(try topicTable(labels: names.terms, lists: termLists))
         if let authors = try authorTable(names: names.authors) { tables.append(authors) }
         return tables
     }
 
-    /// Streams every stored edge to `path` as `kind,source,target,weight` (node ids as shown).
+    /// Streams every stored edge to `path` as `kind,source,target,weight` (node ids as shown),
+    /// each node's name encoded once.
     func writeEdgesCSV(to path: String, names: ReportNames) throws {
-        let infos = names.papers, terms = names.terms, authorNames = names.authors
         let writer = try CSVWriter(path: path, header: ["kind", "source", "target", "weight"])
-        for kind in GraphKind.allCases {
-            func name(_ id: Int64) -> String {
-                switch kind.nodeType {
-                case .paper: return infos[id]?.id ?? String(id)
-                case .term: return terms[id] ?? String(id)
-                case .author: return authorNames[id] ?? String(id)
-                }
+        var tables: [GraphKind.NodeType: EncodedFieldTable] = [:]
+        func table(_ type: GraphKind.NodeType) -> EncodedFieldTable {
+            if let table = tables[type] { return table }
+            let table: EncodedFieldTable
+            switch type {
+            case .paper: table = EncodedFieldTable(names.papers.mapValues(\.id))
+            case .term: table = EncodedFieldTable(names.terms)
+            case .author: table = EncodedFieldTable(names.authors)
             }
-            for edge in try store.edges(kind: kind) {
-                try writer.append([kind.rawValue, name(edge.source), name(edge.target), Pipeline.number(edge.weight)])
+            tables[type] = table
+            return table
+        }
+        for kind in GraphKind.allCases {
+            let edges = try store.edges(kind: kind)
+            guard !edges.isEmpty else { continue }
+            let nodeNames = table(kind.nodeType)
+            var kindField: [UInt8] = []
+            CSVWriter.appendField(kind.rawValue, to: &kindField)
+            var lastWeight = Double.nan, weightText: [UInt8] = []
+            for edge in edges {
+                if edge.weight != lastWeight { lastWeight = edge.weight; weightText = Array(Pipeline.number(edge.weight).utf8) }
+                try writer.appendEncoded { out in
+                    out.append(contentsOf: kindField); out.append(UInt8(ascii: ","))
+                    nodeNames.append(edge.source, to: &out); out.append(UInt8(ascii: ","))
+                    nodeNames.append(edge.target, to: &out); out.append(UInt8(ascii: ","))
+                    out.append(contentsOf: weightText)
+                }
             }
         }
         try writer.close()
     }
 
-    private func topicTable(labels: [Int64: String]) throws -> ReportTable {
-        let lists = try store.paperTermLists()
+    private func topicTable(labels: [Int64: String], lists: [(paper: Int64, terms: [(term: Int64, weight: Double)])]) throws -> ReportTable {
         var papers: [Int64: Int] = [:]
         var weight: [Int64: Double] = [:]
         for (_, terms) in lists { for t in terms { papers[t.term, default: 0] += 1; weight[t.term, default: 0] += t.weight } }

@@ -22,10 +22,10 @@ extension Pipeline {
         if stats.authors > 0 { kinds.append(.coauthor) }
         try build(kinds, options: options)
         for kind in [GraphKind.cotopic, .topics] {
-            try rank(graph: kind)
+            _ = try computeScores(graph: kind)
             try communities(graph: kind)
         }
-        if stats.references > 0 { try rank(graph: .citation) }
+        if stats.references > 0 { _ = try computeScores(graph: .citation) }
         return try report(outDir: outDir, options: renderOptions)
     }
 }

@@ -65,6 +65,19 @@ public final class CSVWriter {
         if buffer.count >= Self.bufferLimit { try flush() }
     }
 
+    /// Appends one row whose fields `body` writes already encoded (`appendField(_:to:)`,
+    /// `EncodedFieldTable`) and separated by commas; the line ending is added here. For
+    /// millions of rows without an array of strings per row — the caller keeps to
+    /// `columnCount` fields.
+    /// - Throws: `RenderError.writeFailed` when the writer is closed or the disk refuses.
+    public func appendEncoded(_ body: (inout [UInt8]) -> Void) throws {
+        guard handle != nil else { throw RenderError.writeFailed(path: path, message: "the CSV writer is closed") }
+        record += 1
+        body(&buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= Self.bufferLimit { try flush() }
+    }
+
     /// Writes buffered rows to the file.
     /// - Throws: `RenderError.writeFailed` naming `path`.
     public func flush() throws {
@@ -123,7 +136,7 @@ public final class CSVWriter {
 
     /// Appends the encoding of one field (as `field(_:)`) to `bytes`, without building
     /// intermediate strings for the common case of a field that needs no quoting.
-    static func appendField(_ value: String, to bytes: inout [UInt8]) {
+    public static func appendField(_ value: String, to bytes: inout [UInt8]) {
         var plain = true
         var first: UInt8? = nil
         var last: UInt8 = 0

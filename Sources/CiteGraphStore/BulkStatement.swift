@@ -91,6 +91,11 @@ struct RowScanner {
         _ = value.withCString { sqlite3_bind_text(handle, position, $0, -1, RowScanner.transient) }
     }
 
+    /// Binds an integer parameter (1-based).
+    func bind(_ position: Int32, _ value: Int64) {
+        sqlite3_bind_int64(statement.sqliteStatement, position, value)
+    }
+
     /// SQLite's `SQLITE_TRANSIENT`: the text is copied during the bind.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 

@@ -25,7 +25,7 @@ public final class IngestSession {
     /// maintaining them row by row when the store starts empty. (The partial indexes on
     /// papers' identifiers stay: building each would scan the whole papers table, abstracts
     /// included, while rows without that identifier cost them nothing.)
-    private static let bulkIndexes = ["papers_title_key", "paper_sources_paper", "paper_authors_author", "paper_references_resolved"]
+    private static let bulkIndexes = ["papers_title_key", "paper_sources_paper", "paper_authors_author"]
 
     init(db: Database) throws {
         self.db = db

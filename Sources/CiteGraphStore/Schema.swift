@@ -30,6 +30,13 @@ enum Schema {
         migrator.registerMigration("v5-volume-page") { db in
             try db.execute(sql: "ALTER TABLE papers ADD COLUMN volume TEXT; ALTER TABLE papers ADD COLUMN first_page TEXT;")
         }
+        // Version 6: no index on `paper_references.resolved_paper_id`. Only reference
+        // resolution looked rows up by it (the unresolved ones, which it now finds by one scan
+        // in row order); keeping it cost a rebuild of millions of entries after every ingest
+        // and every resolution.
+        migrator.registerMigration("v6-no-resolved-index") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
+        }
         return migrator
     }
 

@@ -69,9 +69,14 @@ extension Store {
     /// The top `limit` terms of each paper by weight (ties: label), labels only: paper id →
     /// labels.
     public func topTerms(limit: Int) throws -> [Int64: [String]] {
-        let labels = try termLabels()
+        Store.topTerms(limit: limit, lists: try paperTermLists(), labels: try termLabels())
+    }
+
+    /// `topTerms(limit:)` from term lists already read (`paperTermLists()`) and term labels.
+    public static func topTerms(limit: Int, lists: [(paper: Int64, terms: [(term: Int64, weight: Double)])], labels: [Int64: String]) -> [Int64: [String]] {
         var result: [Int64: [String]] = [:]
-        for (paper, terms) in try paperTermLists() {
+        result.reserveCapacity(lists.count)
+        for (paper, terms) in lists {
             let best = terms.map { (weight: $0.weight, label: labels[$0.term] ?? "") }
                 .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.label < $1.label }
             result[paper] = best.prefix(limit).map(\.label)
@@ -120,6 +125,33 @@ extension Store {
             scan.bind(1, kind.rawValue)
             try scan.forEach { edges.append(StoredEdge(source: $0.int64(0), target: $0.int64(1), weight: $0.double(2))) }
             return edges
+        }
+    }
+
+    /// The stored edges of `kind` whose source is one of `sources` (each looked up by the
+    /// primary key), ordered by source and target: a diagram's edges without reading the
+    /// whole graph.
+    public func edges(kind: GraphKind, fromSources sources: [Int64]) throws -> [StoredEdge] {
+        try pool.read { db in
+            var edges: [StoredEdge] = []
+            let scan = try RowScanner(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ? AND source = ? ORDER BY target")
+            scan.bind(1, kind.rawValue)
+            for source in Set(sources).sorted() {
+                scan.bind(2, source)
+                try scan.forEach { edges.append(StoredEdge(source: $0.int64(0), target: $0.int64(1), weight: $0.double(2))) }
+            }
+            return edges
+        }
+    }
+
+    /// How many edges of `kind` end at each node (weights ignored): node row id → count.
+    public func inDegrees(kind: GraphKind) throws -> [Int64: Int] {
+        try pool.read { db in
+            var counts: [Int64: Int] = [:]
+            let scan = try RowScanner(db, sql: "SELECT target FROM edges WHERE kind = ?")
+            scan.bind(1, kind.rawValue)
+            try scan.forEach { counts[$0.int64(0), default: 0] += 1 }
+            return counts
         }
     }
 

@@ -26,7 +26,6 @@ extension Store {
             PhaseClock.mark("distinct reference strings")
             var resolver = try ReferenceResolver(db: db)
             PhaseClock.mark("resolver tables")
-            try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
             try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
             try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
             let insert = try BulkStatement(db, sql: "INSERT INTO temp.reference_resolution (raw, paper_id) VALUES (?, ?)")
@@ -45,8 +44,6 @@ extension Store {
                 """)
             PhaseClock.mark("update rows")
             try db.execute(sql: "DROP TABLE temp.reference_resolution")
-            try db.execute(sql: "CREATE INDEX paper_references_resolved ON paper_references(resolved_paper_id)")
-            PhaseClock.mark("index")
             return resolvedToCorpus
         }
     }

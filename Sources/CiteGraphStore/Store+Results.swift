@@ -99,6 +99,32 @@ extension Store {
         }
     }
 
+    /// Display fields of the papers with these row ids (unknown ids are left out): for
+    /// the few nodes a diagram shows, without reading every title.
+    public func paperInfos(ids: [Int64]) throws -> [Int64: PaperInfo] {
+        try pool.read { db in
+            var result: [Int64: PaperInfo] = [:]
+            let scan = try RowScanner(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers WHERE id = ?")
+            for id in ids {
+                scan.bind(1, id)
+                try scan.forEach { row in
+                    result[id] = PaperInfo(rowID: id, id: row.text(1), title: row.text(2), year: row.isNull(3) ? nil : Int(row.int64(3)),
+                                           citedOnly: row.int64(4) != 0)
+                }
+            }
+            return result
+        }
+    }
+
+    /// The shown id (`ext_id`) of every paper, by row id.
+    public func paperShownIDs() throws -> [Int64: String] {
+        try pool.read { db in
+            var result: [Int64: String] = [:]
+            try RowScanner(db, sql: "SELECT id, ext_id FROM papers").forEach { result[$0.int64(0)] = $0.text(1) }
+            return result
+        }
+    }
+
     /// Display fields of every paper, by row id.
     public func paperInfos() throws -> [Int64: PaperInfo] {
         try pool.read { db in
