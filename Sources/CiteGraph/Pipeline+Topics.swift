@@ -7,34 +7,39 @@ import Foundation
 extension Pipeline {
     /// Extracts key phrases from every paper's title and abstract (TF-IDF over stemmed 1–4
     /// word phrases, acronyms merged), stores the vocabulary and each paper's top phrases.
-    /// - Returns: the model and the papers in its document order.
+    /// - Returns: the model and the papers' row ids in its document order.
     @discardableResult
-    func extractTerms(options: BuildOptions) throws -> (model: TermModel, papers: [PaperText]) {
+    func extractTerms(options: BuildOptions) throws -> (model: TermModel, papers: [Int64]) {
         PhaseClock.mark("before texts")
-        let papers = try store.paperTexts()
+        // The texts become one document string each as they are read; only the ids stay.
+        var papers: [Int64] = []
+        var documents: [String] = []
+        try store.forEachPaperText { paper in
+            var abstract = paper.abstract ?? ""
+            // Explicit keywords (author keywords, MeSH, OpenAlex concepts, arXiv categories)
+            // join the text as phrases of their own, one per sentence.
+            if let keywords = paper.keywords, !keywords.isEmpty {
+                abstract += "\n" + keywords.split(separator: ";").map { $0.trimmingWhitespace() + "." }.joined(separator: " ")
+            }
+            papers.append(paper.id)
+            documents.append(KeyPhraseExtractor.document(title: paper.title, abstract: abstract))
+        }
         PhaseClock.mark("paperTexts")
         progress.begin("extracting key phrases", total: papers.count)
         var extractorOptions = KeyPhraseExtractor.Options()
         extractorOptions.topN = options.termsPerPaper
         if let path = options.thesaurus { extractorOptions.thesaurus = try Thesaurus(contentsOf: URL(fileURLWithPath: path)) }
         let extractor = try KeyPhraseExtractor(extractorOptions)
-        // Explicit keywords (author keywords, MeSH, OpenAlex concepts, arXiv categories) join
-        // the text as phrases of their own, one per sentence.
-        let model = extractor.extract(documents: papers.map { paper in
-            var abstract = paper.abstract ?? ""
-            if let keywords = paper.keywords, !keywords.isEmpty {
-                abstract += "\n" + keywords.split(separator: ";").map { $0.trimmingWhitespace() + "." }.joined(separator: " ")
-            }
-            return KeyPhraseExtractor.document(title: paper.title, abstract: abstract)
-        })
+        // The extractor takes the documents over and frees them once tokenized.
+        let model = extractor.extract(documents: consume documents)
         PhaseClock.mark("extract")
         // Each document's top phrases, in parallel chunks (the nested-phrase check is quadratic
         // in a document's terms), joined in document order.
         let chunkCount = papers.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
         let chunks = ParallelSlots(count: chunkCount, initial: [[(term: Int32, weight: Double)]]())
-        let limit = options.termsPerPaper
+        let limit = options.termsPerPaper, documentCount = papers.count
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lo = papers.count * chunk / chunkCount, hi = papers.count * (chunk + 1) / chunkCount
+            let lo = documentCount * chunk / chunkCount, hi = documentCount * (chunk + 1) / chunkCount
             chunks.set(chunk, (lo..<hi).map { d in model.topTerms(ofDocument: d, limit: limit).map { ($0.term.id, $0.weight) } })
         }
         var used = Set<Int32>()
@@ -44,7 +49,7 @@ extension Pipeline {
             for terms in chunk {
                 for (term, weight) in terms {
                     used.insert(term)
-                    paperTerms.append((papers[d].id, term, weight))
+                    paperTerms.append((papers[d], term, weight))
                 }
                 d += 1
             }
@@ -72,7 +77,7 @@ extension Pipeline {
         var edges: [StoredEdge] = []
         edges.reserveCapacity(list.count)
         for i in 0..<list.count {
-            let a = papers[Int(list.sources[i])].id, b = papers[Int(list.targets[i])].id
+            let a = papers[Int(list.sources[i])], b = papers[Int(list.targets[i])]
             edges.append(StoredEdge(source: min(a, b), target: max(a, b), weight: list.weights[i]))
         }
         let parameters = JSON.object([

@@ -32,12 +32,17 @@ public struct StoredTerm: Sendable {
 extension Store {
     /// Title and abstract of every ingested (not cited-only) paper, by id.
     public func paperTexts() throws -> [PaperText] {
+        var papers: [PaperText] = []
+        try forEachPaperText { papers.append($0) }
+        return papers
+    }
+
+    /// Calls `body` with the text of each corpus paper in id order, without holding them all.
+    public func forEachPaperText(_ body: (PaperText) throws -> Void) throws {
         try pool.read { db in
-            var papers: [PaperText] = []
             try RowScanner(db, sql: "SELECT id, title, abstract, keywords FROM papers WHERE cited_only = 0 ORDER BY id").forEach {
-                papers.append(PaperText(id: $0.int64(0), title: $0.text(1), abstract: $0.optionalText(2), keywords: $0.optionalText(3)))
+                try body(PaperText(id: $0.int64(0), title: $0.text(1), abstract: $0.optionalText(2), keywords: $0.optionalText(3)))
             }
-            return papers
         }
     }
 

@@ -111,10 +111,13 @@ public struct KeyPhraseExtractor: Sendable {
     /// - Parameter documents: one string per document (title and abstract, see
     ///   `document(title:abstract:)`).
     /// - Complexity: see the type's documentation.
-    public func extract(documents: [String]) -> TermModel {
+    public func extract(documents: consuming [String]) -> TermModel {
         var builder = CorpusBuilder(options: options)
         PhaseClock.mark("start")
         builder.read(documents)
+        // Tokenized: the texts are not needed any more (freed here when the caller passed
+        // its last reference).
+        _ = consume documents
         PhaseClock.mark("read")
         return builder.finish()
     }
