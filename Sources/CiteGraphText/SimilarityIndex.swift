@@ -248,7 +248,6 @@ public struct TopKCosine: Sendable {
         var accumulator = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: positive ? 0 : n)
         var touched = [Int32](repeating: 0, count: n)
-        var denseRow = [Double](repeating: 0, count: index.vectors.columnCount)
         var heap = TopKHeap(capacity: k)
         var pool = TopKHeap(capacity: rescoringPool)
         let queryLimit = maxQueryTerms ?? Int.max
@@ -263,7 +262,6 @@ public struct TopKCosine: Sendable {
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
         touched.withUnsafeMutableBufferPointer { touched in
-        denseRow.withUnsafeMutableBufferPointer { dense in
             var d = worker
             while d < n {
                 let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
@@ -313,9 +311,9 @@ public struct TopKCosine: Sendable {
                     }
                 } else {
                     // Some terms were left out: take the best candidates by partial score and
-                    // re-score them exactly. The dot products go through a dense copy of d's
-                    // row and add the common terms in increasing term order, as a merge of
-                    // the two rows does, so the values are the same to the last bit.
+                    // re-score them exactly. Each dot product merges the two sorted rows, adding
+                    // the common terms in increasing term order — the same sum to the last bit
+                    // as any exact evaluation in that order — reading both rows sequentially.
                     pool.removeAll()
                     var bar = -Double.infinity
                     for j in 0..<touchedCount {
@@ -326,16 +324,18 @@ public struct TopKCosine: Sendable {
                             if pool.isFull { bar = pool.worst }
                         }
                     }
-                    for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = rowWeights[i] }
                     for (o, _) in pool.items {
                         var s = 0.0
-                        for j in rowOffsets[Int(o)]..<rowOffsets[Int(o) + 1] {
-                            let x = dense[Int(rowTerms[j])]
-                            if x != 0 { s += x * rowWeights[j] }
+                        var i = rowLo, j = rowOffsets[Int(o)]
+                        let jEnd = rowOffsets[Int(o) + 1]
+                        while i < rowHi && j < jEnd {
+                            let a = rowTerms[i], b = rowTerms[j]
+                            if a == b {
+                                s += rowWeights[i] * rowWeights[j]; i += 1; j += 1
+                            } else if a < b { i += 1 } else { j += 1 }
                         }
                         if s >= threshold { heap.offer(o, s) }
                     }
-                    for i in rowLo..<rowHi { dense[Int(rowTerms[i])] = 0 }
                 }
                 for j in 0..<touchedCount {
                     let o = Int(touched[j])
@@ -350,7 +350,7 @@ public struct TopKCosine: Sendable {
                 capped[d] = skipped
                 d += workers
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}
     }
 }
 
