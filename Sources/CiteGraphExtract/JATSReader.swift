@@ -8,7 +8,8 @@ import CiteGraphCore
 /// `abstract-type` (else the first one; section titles kept as text), authors from
 /// `contrib-group/contrib` with `contrib-type="author"` (or none) as `surname, given-names`,
 /// `string-name` or `collab`, the year of the `pub-date` in the order ppub, epub,
-/// collection, any other, `journal-meta` `journal-title` (venue), `kwd-group/kwd`
+/// collection, any other, `journal-meta` `journal-title` (venue), `volume`, `fpage` (else
+/// `elocation-id`, the article number of online-only journals) as first page, `kwd-group/kwd`
 /// (keywords), and every `ref` in the article (`ref-list`, `back`): its `pub-id` DOI (or a
 /// doi.org `ext-link`), else `pmid:N`, else `arXiv:ID`, else the citation's text without
 /// its label. The DOCTYPE's external DTD is never loaded: HTML character entities are
@@ -46,6 +47,9 @@ public enum JATSReader {
         var authors: [String] = []
         var years: [(type: String, year: Int)] = []
         var venue: String? = nil
+        var volume: String? = nil
+        var firstPage: String? = nil
+        var elocation: String? = nil
         var keywords: [String] = []
         var references: [String] = []
         while !path.isEmpty, let event = try reader.nextTag() {
@@ -87,6 +91,15 @@ public enum JATSReader {
                     if let y = XMLRecordReading.year(in: yearText) { years.append((type, y)) }
                 case "journal-title" where path.contains("journal-meta") && venue == nil:
                     venue = try reader.readText()
+                case "volume" where parent == "article-meta" && inMeta && volume == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { volume = text }
+                case "fpage" where parent == "article-meta" && inMeta && firstPage == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { firstPage = text }
+                case "elocation-id" where parent == "article-meta" && inMeta && elocation == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { elocation = text }
                 case "kwd" where parent == "kwd-group" && inMeta:
                     keywords.append(try reader.readText())
                 case "ref":
@@ -101,11 +114,13 @@ public enum JATSReader {
         }
         let year = pubDateOrder.lazy.compactMap { type in years.first { $0.type == type }?.year }.first ?? years.first?.year
         let text = abstract ?? typedAbstract
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.jats.rawValue),
-                ids: ids, title: title, abstract: text?.isEmpty == false ? text : nil, authors: authors, year: year,
-                venue: venue, keywords: keywords.filter { !$0.isEmpty }, references: references))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.jats.rawValue),
+            ids: ids, title: title, abstract: text?.isEmpty == false ? text : nil, authors: authors, year: year,
+            venue: venue, keywords: keywords.filter { !$0.isEmpty }, references: references)
+        record.volume = volume
+        record.firstPage = firstPage ?? elocation
+        return .success(record)
     }
 
     /// One `contrib`'s name: "surname, given-names", a `string-name`, or a `collab`.

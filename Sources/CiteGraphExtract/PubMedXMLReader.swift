@@ -7,7 +7,8 @@ import CiteGraphCore
 /// empty; `BookTitle` for books), every `Abstract/AbstractText` part, joined with its
 /// `Label` ("BACKGROUND: …"), `AuthorList/Author` (`LastName, ForeName` — `Initials` when
 /// there is no fore name — or `CollectiveName`; authors marked `ValidYN="N"` skipped),
-/// `Journal/Title` (venue), `PubDate/Year` or the first year in `PubDate/MedlineDate`, the
+/// `Journal/Title` (venue), `JournalIssue/Volume` (volume), `Pagination/StartPage`, else the
+/// first page of `Pagination/MedlinePgn` (first page), `PubDate/Year` or the first year in `PubDate/MedlineDate`, the
 /// DOI from `ELocationID[@EIdType=doi]` or `PubmedData/ArticleIdList`, MeSH
 /// `DescriptorName`s and `KeywordList/Keyword`s (keywords), and each
 /// `ReferenceList/Reference` as its DOI, else `pmid:N`, else its `Citation` text.
@@ -41,6 +42,9 @@ public enum PubMedXMLReader {
         var authors: [String] = []
         var year: Int? = nil
         var venue: String? = nil
+        var volume: String? = nil
+        var startPage: String? = nil
+        var medlinePages: String? = nil
         var mesh: [String] = []
         var keywords: [String] = []
         var references: [String] = []
@@ -68,6 +72,15 @@ public enum PubMedXMLReader {
                     if s.attributes["ValidYN"] != "N", !name.isEmpty { authors.append(name) }
                 case ("Title", "Journal"):
                     venue = try reader.readText()
+                case ("Volume", "JournalIssue"):
+                    let text = try reader.readText()
+                    if volume == nil, !text.isEmpty { volume = text }
+                case ("StartPage", "Pagination"):
+                    let text = try reader.readText()
+                    if startPage == nil, !text.isEmpty { startPage = text }
+                case ("MedlinePgn", "Pagination"):
+                    let text = try reader.readText()
+                    if medlinePages == nil, !text.isEmpty { medlinePages = text }
                 case ("Year", "PubDate"), ("MedlineDate", "PubDate"):
                     let text = try reader.readText()
                     if year == nil { year = XMLRecordReading.year(in: text) }
@@ -97,11 +110,13 @@ public enum PubMedXMLReader {
             return .failure(RejectedRecord(file: file, line: start.line, field: "ArticleTitle", reason: "article has no title"))
         }
         let abstractText = abstract.filter { !$0.isEmpty }.joined(separator: " ")
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.pubmedXML.rawValue),
-                ids: ids, title: title, abstract: abstractText.isEmpty ? nil : abstractText, authors: authors, year: year,
-                venue: venue, keywords: (mesh + keywords).filter { !$0.isEmpty }, references: references))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.pubmedXML.rawValue),
+            ids: ids, title: title, abstract: abstractText.isEmpty ? nil : abstractText, authors: authors, year: year,
+            venue: venue, keywords: (mesh + keywords).filter { !$0.isEmpty }, references: references)
+        record.volume = volume
+        record.firstPage = startPage.flatMap(TaggedText.firstPage) ?? medlinePages.flatMap(TaggedText.firstPage)
+        return .success(record)
     }
 
     /// "LastName, ForeName" (or initials), or the collective name, of one `Author`.
