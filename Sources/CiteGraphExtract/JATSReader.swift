@@ -7,7 +7,8 @@ import CiteGraphCore
 /// doi / pmid / arxiv (ids), `title-group/article-title`, the first `abstract` without an
 /// `abstract-type` (else the first one; section titles kept as text), authors from
 /// `contrib-group/contrib` with `contrib-type="author"` (or none) as `surname, given-names`,
-/// `string-name` or `collab`, the year of the `pub-date` in the order ppub, epub,
+/// `string-name` or `collab` (with the ORCID iD of a `contrib-id contrib-id-type="orcid"`),
+/// the year of the `pub-date` in the order ppub, epub,
 /// collection, any other, `journal-meta` `journal-title` (venue), `volume`, `fpage` (else
 /// `elocation-id`, the article number of online-only journals) as first page, `kwd-group/kwd`
 /// (keywords), and every `ref` in the article (`ref-list`, `back`): its `pub-id` DOI (or a
@@ -45,6 +46,7 @@ public enum JATSReader {
         var abstract: String? = nil
         var typedAbstract: String? = nil
         var authors: [String] = []
+        var orcids: [String?] = []
         var years: [(type: String, year: Int)] = []
         var venue: String? = nil
         var volume: String? = nil
@@ -79,8 +81,8 @@ public enum JATSReader {
                     }
                 case "contrib" where parent == "contrib-group" && inMeta:
                     let type = s.attributes["contrib-type"]
-                    let name = try contributor(reader)
-                    if type == nil || type == "author", !name.isEmpty { authors.append(name) }
+                    let (name, orcid) = try contributor(reader)
+                    if type == nil || type == "author", !name.isEmpty { authors.append(name); orcids.append(orcid) }
                 case "pub-date" where parent == "article-meta" && inMeta:
                     let type = s.attributes["pub-type"] ?? s.attributes["date-type"] ?? ""
                     var yearText = ""
@@ -118,14 +120,17 @@ public enum JATSReader {
             source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.jats.rawValue),
             ids: ids, title: title, abstract: text?.isEmpty == false ? text : nil, authors: authors, year: year,
             venue: venue, keywords: keywords.filter { !$0.isEmpty }, references: references)
+        if orcids.contains(where: { $0 != nil }) { record.authorORCIDs = orcids }
         record.volume = volume
         record.firstPage = firstPage ?? elocation
         return .success(record)
     }
 
-    /// One `contrib`'s name: "surname, given-names", a `string-name`, or a `collab`.
-    static func contributor(_ reader: XMLStreamReader) throws -> String {
+    /// One `contrib`'s name: "surname, given-names", a `string-name`, or a `collab`; and its
+    /// ORCID iD when a `contrib-id contrib-id-type="orcid"` gives one.
+    static func contributor(_ reader: XMLStreamReader) throws -> (name: String, orcid: String?) {
         var surname = "", given = "", other = ""
+        var orcid: String? = nil
         _ = try reader.readText { s in
             switch s.localName {
             case "name" where surname.isEmpty && other.isEmpty:
@@ -139,13 +144,16 @@ public enum JATSReader {
                 }
             case "string-name" where surname.isEmpty && other.isEmpty, "collab" where surname.isEmpty && other.isEmpty:
                 other = try reader.readText(spacing: true, skipping: ["contrib-group", "xref"])
+            case "contrib-id" where s.attributes["contrib-id-type"] == "orcid":
+                let value = try reader.readText()
+                if orcid == nil { orcid = AuthorName.orcid(value) }
             default:
                 try reader.skipElement()
             }
             return true
         }
-        if surname.isEmpty { return other }
-        return given.isEmpty ? surname : "\(surname), \(given)"
+        if surname.isEmpty { return (other, orcid) }
+        return (given.isEmpty ? surname : "\(surname), \(given)", orcid)
     }
 
     /// One `ref`: its DOI, else `pmid:N`, else `arXiv:ID`, else its text (nil when empty).

@@ -18,10 +18,9 @@ Usage: volume_first_page_counts.py [DATA_DIR]   (default: ../shared/data beside 
 Prints: file, records, records with a volume, records with a first page; for the XML files
 also each record's "volume/first page".
 """
-import csv, html.entities, os, re, sys
-import xml.etree.ElementTree as ET
+import csv, os, re
 
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data")
+from shared_data import DATA, parse_xml
 
 CSV_FILES = [
     "litstudy_testfiles_ris_scopus_ieee_springer/scopus.csv",
@@ -82,13 +81,6 @@ def csv_counts(path):
         volumes += bool(value(row, "volume"))
         pages += bool(first_part(value(row, "first")) or first_part(value(row, "pages")) or value(row, "article"))
     return records, volumes, pages
-
-
-def parse_xml(path):
-    """ElementTree with HTML character entities known (the DTDs are not read)."""
-    parser = ET.XMLParser()
-    parser.entity.update({k: chr(v) for k, v in html.entities.name2codepoint.items()})
-    return ET.parse(path, parser).getroot()
 
 
 def text(element):
