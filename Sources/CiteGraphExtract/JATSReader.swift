@@ -25,8 +25,11 @@ public enum JATSReader {
             || head.contains("JATS") || head.contains("Journal Archiving") || head.contains("Journal Publishing")
     }
 
+    /// The elements whose attributes the reader reads.
+    static let attributeElements: Set<String> = ["article-id", "abstract", "contrib", "pub-date", "contrib-id", "pub-id", "ext-link"]
+
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .jats) { reader, result in
+        try XMLRecordReading.run(file, format: .jats, attributesOf: attributeElements) { reader, result in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "article" else { continue }
@@ -86,9 +89,8 @@ public enum JATSReader {
                 case "pub-date" where parent == "article-meta" && inMeta:
                     let type = s.attributes["pub-type"] ?? s.attributes["date-type"] ?? ""
                     var yearText = ""
-                    _ = try reader.readText { child in
+                    try reader.readChildren { child in
                         if child.localName == "year" { yearText = try reader.readText() } else { try reader.skipElement() }
-                        return true
                     }
                     if let y = XMLRecordReading.year(in: yearText) { years.append((type, y)) }
                 case "journal-title" where path.contains("journal-meta") && venue == nil:
@@ -131,16 +133,15 @@ public enum JATSReader {
     static func contributor(_ reader: XMLStreamReader) throws -> (name: String, orcid: String?) {
         var surname = "", given = "", other = ""
         var orcid: String? = nil
-        _ = try reader.readText { s in
+        try reader.readChildren { s in
             switch s.localName {
             case "name" where surname.isEmpty && other.isEmpty:
-                _ = try reader.readText { part in
+                try reader.readChildren { part in
                     switch part.localName {
                     case "surname": surname = try reader.readText()
                     case "given-names": given = try reader.readText()
                     default: try reader.skipElement()
                     }
-                    return true
                 }
             case "string-name" where surname.isEmpty && other.isEmpty, "collab" where surname.isEmpty && other.isEmpty:
                 other = try reader.readText(spacing: true, skipping: ["contrib-group", "xref"])
@@ -150,7 +151,6 @@ public enum JATSReader {
             default:
                 try reader.skipElement()
             }
-            return true
         }
         if surname.isEmpty { return (other, orcid) }
         return (given.isEmpty ? surname : "\(surname), \(given)", orcid)

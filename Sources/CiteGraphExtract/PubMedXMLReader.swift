@@ -21,8 +21,11 @@ public enum PubMedXMLReader {
         head.contains("<PubmedArticleSet") || head.contains("<PubmedArticle>") || head.contains("<PubmedBookArticle>")
     }
 
+    /// The elements whose attributes the reader reads.
+    static let attributeElements: Set<String> = ["AbstractText", "Author", "ELocationID", "ArticleId", "Identifier"]
+
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .pubmedXML) { reader, result in
+        try XMLRecordReading.run(file, format: .pubmedXML, attributesOf: attributeElements) { reader, result in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "PubmedArticle" || start.localName == "PubmedBookArticle"
@@ -127,7 +130,7 @@ public enum PubMedXMLReader {
     static func author(_ reader: XMLStreamReader) throws -> (name: String, orcid: String?) {
         var last = "", fore = "", initials = "", collective = ""
         var orcid: String? = nil
-        _ = try reader.readText { s in
+        try reader.readChildren { s in
             switch s.localName {
             case "LastName": last = try reader.readText()
             case "ForeName": fore = try reader.readText()
@@ -138,7 +141,6 @@ public enum PubMedXMLReader {
                 if orcid == nil { orcid = AuthorName.orcid(value) }
             default: try reader.skipElement()
             }
-            return true
         }
         if last.isEmpty { return (collective, orcid) }
         let given = fore.isEmpty ? initials : fore
