@@ -84,11 +84,13 @@ public enum DBLPReader {
         guard !title.isEmpty else {
             return .failure(RejectedRecord(file: file, line: start.line, field: "title", reason: "\(start.localName) has no title"))
         }
-        let venue = [journal, booktitle, school, crossref].compactMap { $0 }.first { !$0.isEmpty }
+        // The first non-empty of the four, without building an array of optionals per record.
+        func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+        let venue = nonEmpty(journal) ?? nonEmpty(booktitle) ?? nonEmpty(school) ?? nonEmpty(crossref)
         return .success(
             PaperRecord(
                 source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.dblpXML.rawValue),
-                ids: ids, title: title, authors: authors.filter { !$0.isEmpty }, year: year, venue: venue, references: references))
+                ids: ids, title: title, authors: authors.contains(where: \.isEmpty) ? authors.filter { !$0.isEmpty } : authors, year: year, venue: venue, references: references))
     }
 
     /// "Manish Singh 0001" → "Manish Singh" (dblp numbers people who share a name).

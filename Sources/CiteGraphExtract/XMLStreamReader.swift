@@ -72,6 +72,10 @@ final class XMLStreamReader {
         case entity(String)
         /// Too many entity references: the document is refused here.
         case tooManyEntities(line: Int)
+        /// The end of the document (from `step()`, never queued; also what a handed-out
+        /// event leaves in its slot). A case rather than `Queued?`, whose destruction goes
+        /// through a generic path in the hot loops.
+        case endOfDocument
     }
 
     let sink = ErrorSink()
@@ -145,20 +149,20 @@ final class XMLStreamReader {
         return Int(input.pointee.line)
     }
 
-    /// The next queued event, parsing the next chunk when the queue is empty; nil at the
-    /// end of the document.
-    private func step() throws -> Queued? {
+    /// The next queued event, parsing the next chunk when the queue is empty;
+    /// `.endOfDocument` at the end of the document.
+    private func step() throws -> Queued {
         while head == queue.count {
             queue.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
             textEvent = -1
             head = 0
             if let error = sink.fatal { throw malformed(error) }
-            if finished { return nil }
+            if finished { return .endOfDocument }
             feed()
         }
         // Moved out of the queue (a payload-free event left behind), not copied.
-        var event = Queued.tooManyEntities(line: 0)
+        var event = Queued.endOfDocument
         swap(&event, &queue[head])
         head += 1
         if case .tooManyEntities(let line) = event {
@@ -191,13 +195,12 @@ final class XMLStreamReader {
     /// The next event, or nil at the end of the document.
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func next() throws -> XMLEvent? {
-        guard let event = try step() else { return nil }
-        switch event {
+        switch try step() {
         case .start(let start): return .start(start)
         case .end(let local): return .end(name(prefix: nil, local: local))
         case .text(let range): return .text(String(decoding: arena[range], as: UTF8.self))
         case .entity(let text): return .text(text)
-        case .tooManyEntities: return nil  // thrown by step()
+        case .tooManyEntities, .endOfDocument: return nil  // the first thrown by step()
         }
     }
 
@@ -206,14 +209,14 @@ final class XMLStreamReader {
     /// elements only).
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func nextTag() throws -> XMLEvent? {
-        while let event = try step() {
-            switch event {
+        while true {
+            switch try step() {
             case .start(let start): return .start(start)
             case .end(let local): return .end(name(prefix: nil, local: local))
             case .text, .entity, .tooManyEntities: continue
+            case .endOfDocument: return nil
             }
         }
-        return nil
     }
 
     /// After a `.start`, reads up to and including the element's end and returns its text
@@ -271,8 +274,8 @@ final class XMLStreamReader {
     ) throws {
         var depth = 1
         var skipDepth = 0
-        while depth > 0, let event = try step() {
-            switch event {
+        while depth > 0 {
+            switch try step() {
             case .start(let s):
                 if skipDepth > 0 {
                     depth += 1
@@ -299,6 +302,8 @@ final class XMLStreamReader {
                 if skipDepth == 0 && collecting { text.append(contentsOf: t.utf8) }
             case .tooManyEntities:
                 continue
+            case .endOfDocument:
+                return
             }
         }
     }
@@ -308,15 +313,19 @@ final class XMLStreamReader {
         var depth = 1
         while depth > 0 {
             guard head < queue.count else {
-                guard let event = try step() else { return }
-                if case .start = event { depth += 1 } else if case .end = event { depth -= 1 }
+                switch try step() {
+                case .start: depth += 1
+                case .end: depth -= 1
+                case .endOfDocument: return
+                case .text, .entity, .tooManyEntities: break
+                }
                 continue
             }
             // Queued events are passed over where they stand, without being handed out.
             switch queue[head] {
             case .start: depth += 1
             case .end: depth -= 1
-            case .text, .entity: break
+            case .text, .entity, .endOfDocument: break
             case .tooManyEntities: _ = try step()  // throws
             }
             head += 1

@@ -16,6 +16,7 @@ extension XMLStreamReader {
 
     /// `collapsingWhitespace(utf8:)` of the bytes in `input`.
     static func collapsingWhitespace(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        if isCollapsedASCII(input) { return String(decoding: input, as: UTF8.self) }
         // Set when the bytes cannot settle the text: invalid UTF-8, or a pair of scalars
         // that make one character.
         var unsettled = false
@@ -80,6 +81,19 @@ extension XMLStreamReader {
             return written
         }
         return unsettled ? collapsingWhitespace(String(decoding: input, as: UTF8.self)) : collapsed
+    }
+
+    /// Whether `bytes` are printable ASCII already collapsed (no space at either end, no two
+    /// spaces in a row, no other whitespace), which collapsing leaves as they are: most text
+    /// of a single element ("2014", a name, a title).
+    private static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for b in bytes {
+            guard b >= 0x20, b < 0x7F, b != 0x20 || previous != 0x20 else { return false }
+            previous = b
+        }
+        return true
     }
 
     /// Whether `a` followed by `b` is one grapheme cluster.
