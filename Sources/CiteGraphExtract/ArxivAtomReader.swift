@@ -16,7 +16,7 @@ public enum ArxivAtomReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .arxivAtom) { reader, result in
+        try XMLRecordReading.run(file, format: .arxivAtom, attributesOf: ["link", "primary_category", "category"]) { reader, result in
             var position = 0
             while let event = try reader.next() {
                 guard case .start(let start) = event, start.localName == "entry" else { continue }
@@ -35,7 +35,7 @@ public enum ArxivAtomReader {
         var venue: String? = nil
         var keywords: [String] = []
         func keyword(_ term: String?) { if let term, !term.isEmpty, !keywords.contains(term) { keywords.append(term) } }
-        _ = try reader.readText { s in
+        try reader.readChildren { s in
             switch s.localName {
             case "id":
                 rawID = try reader.readText()
@@ -43,22 +43,21 @@ public enum ArxivAtomReader {
             case "title": title = try reader.readText()
             case "summary": summary = try reader.readText()
             case "author":
-                _ = try reader.readText { part in
+                try reader.readChildren { part in
                     if part.localName == "name" {
                         let name = try reader.readText()
                         if !name.isEmpty { authors.append(name) }
                     } else {
                         try reader.skipElement()
                     }
-                    return true
                 }
             case "published":
                 year = XMLRecordReading.year(in: try reader.readText())
             case "doi":
                 for doi in try reader.readText().split(separator: " ") { XMLRecordReading.add(WorkID(kind: .doi, value: String(doi)), to: &ids) }
             case "link":
-                if s.attributes["title"] == "doi", let doi = s.attributes["href"].flatMap(XMLRecordReading.doi(in:)) {
-                    XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids)
+                if s.attributes["title"] == "doi", let doi = s.attributes["href"].flatMap(XMLRecordReading.doiID(in:)) {
+                    XMLRecordReading.add(doi, to: &ids)
                 }
                 try reader.skipElement()
             case "journal_ref":
@@ -72,7 +71,6 @@ public enum ArxivAtomReader {
             default:
                 try reader.skipElement()
             }
-            return true
         }
         if rawID.contains("/api/errors") {
             throw ExtractError.malformed(path: file, line: start.line, field: "entry", reason: "the arXiv API answered with an error: \(summary)")

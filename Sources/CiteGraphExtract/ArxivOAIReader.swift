@@ -27,7 +27,7 @@ public enum ArxivOAIReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .arxivOAI) { reader, result in
+        try XMLRecordReading.run(file, format: .arxivOAI, attributesOf: ["error", "header"]) { reader, result in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event else { continue }
@@ -97,7 +97,7 @@ public enum ArxivOAIReader {
                     let lower = text.lowercased()
                     if lower.hasPrefix("http://arxiv.org/abs/") || lower.hasPrefix("https://arxiv.org/abs/") { addArxiv(text) }
                     else if lower.hasPrefix("doi:") || XMLRecordReading.range(of: "doi.org/", in: lower) != nil {
-                        if let doi = XMLRecordReading.doi(in: text) { XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids) }
+                        if let doi = XMLRecordReading.doiID(in: text) { XMLRecordReading.add(doi, to: &ids) }
                     } else if !lower.hasPrefix("http"), !text.isEmpty, venue == nil { venue = text }
                 case ("subject", "dc"):
                     keywords.append(try reader.readText())
@@ -109,14 +109,13 @@ public enum ArxivOAIReader {
                     if !text.isEmpty { abstract = text }
                 case ("author", "authors"):
                     var keyname = "", forenames = "", suffix = ""
-                    _ = try reader.readText { part in
+                    try reader.readChildren { part in
                         switch part.localName {
                         case "keyname": keyname = try reader.readText()
                         case "forenames": forenames = try reader.readText()
                         case "suffix": suffix = try reader.readText()
                         default: try reader.skipElement()
                         }
-                        return true
                     }
                     let given = [forenames, suffix].filter { !$0.isEmpty }.joined(separator: " ")
                     if !keyname.isEmpty { authors.append(given.isEmpty ? keyname : "\(keyname), \(given)") }

@@ -14,6 +14,8 @@ import CiteGraphCore
 /// | venue | `venue`, `source title`, `journal`, `source` |
 /// | keywords | `keywords`, `author keywords` (`;`-separated) |
 /// | references | `references`, `cited references` (`;`-separated ids, DOIs or reference text) |
+/// | volume | `volume`, `journal volume`, `vl` |
+/// | first page | `page start`, `start page`, `first page`, `first_page`, `bp`; else the first page of `pages`, `page`, `page range`, `pp`; else `art. no.`, `article number`, `ar` (as Web of Science's AR) |
 ///
 /// A row without a title or id is rejected with its line.
 /// - Complexity: O(file size).
@@ -28,6 +30,10 @@ public enum CSVRecordReader {
         "venue": ["venue", "source title", "journal", "publication title", "source"],
         "keywords": ["keywords", "author keywords"],
         "references": ["references", "cited references"],
+        "volume": ["volume", "journal volume", "vl"],
+        "firstPage": ["page start", "start page", "first page", "first_page", "bp"],
+        "pages": ["pages", "page", "page range", "pp"],
+        "articleNumber": ["art. no.", "article number", "ar"],
     ]
 
     /// Whether `head` starts with a header row naming a title or id column.
@@ -86,11 +92,14 @@ public enum CSVRecordReader {
                 }
                 year = parsed
             }
-            result.records.append(
-                PaperRecord(
-                    source: SourceLocation(file: file.path, position: position, line: line, format: RecordFormat.csv.rawValue),
-                    ids: ids, title: title, abstract: value("abstract"), authors: splitAuthors(value("authors") ?? ""), year: year,
-                    venue: value("venue"), keywords: splitList(value("keywords") ?? ""), references: splitList(value("references") ?? "")))
+            var record = PaperRecord(
+                source: SourceLocation(file: file.path, position: position, line: line, format: RecordFormat.csv.rawValue),
+                ids: ids, title: title, abstract: value("abstract"), authors: splitAuthors(value("authors") ?? ""), year: year,
+                venue: value("venue"), keywords: splitList(value("keywords") ?? ""), references: splitList(value("references") ?? ""))
+            record.volume = value("volume")
+            record.firstPage = value("firstPage").flatMap(TaggedText.firstPage) ?? value("pages").flatMap(TaggedText.firstPage)
+                ?? value("articleNumber")
+            result.records.append(record)
         }
         return result
     }

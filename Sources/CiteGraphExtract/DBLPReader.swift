@@ -29,7 +29,7 @@ public enum DBLPReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .dblpXML) { reader, result in
+        try XMLRecordReading.run(file, format: .dblpXML, attributesOf: recordTypes) { reader, result in
             var position = 0
             var depth = 0
             while let event = try reader.nextTag() {
@@ -57,7 +57,7 @@ public enum DBLPReader {
         var year: Int? = nil
         var journal: String? = nil, booktitle: String? = nil, school: String? = nil, crossref: String? = nil
         var references: [String] = []
-        _ = try reader.readText { s in
+        try reader.readChildren { s in
             switch s.localName {
             case "author": authors.append(withoutHomonymNumber(try reader.readText()))
             case "title": title = try reader.readText()
@@ -68,8 +68,8 @@ public enum DBLPReader {
             case "crossref": crossref = try reader.readText()
             case "ee":
                 let link = try reader.readText()
-                if XMLRecordReading.range(of: "doi.org/10.", in: link) != nil, let doi = XMLRecordReading.doi(in: link) {
-                    XMLRecordReading.add(WorkID(kind: .doi, value: doi), to: &ids)
+                if XMLRecordReading.range(of: "doi.org/10.", in: link) != nil, let doi = XMLRecordReading.doiID(in: link) {
+                    XMLRecordReading.add(doi, to: &ids)
                 } else if let range = XMLRecordReading.range(of: "arxiv.org/abs/", in: link) {
                     XMLRecordReading.add(WorkID(kind: .arxiv, value: String(link[range.upperBound...])), to: &ids)
                 }
@@ -79,23 +79,25 @@ public enum DBLPReader {
             default:
                 try reader.skipElement()
             }
-            return true
         }
         if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
         guard !title.isEmpty else {
             return .failure(RejectedRecord(file: file, line: start.line, field: "title", reason: "\(start.localName) has no title"))
         }
-        let venue = [journal, booktitle, school, crossref].compactMap { $0 }.first { !$0.isEmpty }
+        // The first non-empty of the four, without building an array of optionals per record.
+        func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+        let venue = nonEmpty(journal) ?? nonEmpty(booktitle) ?? nonEmpty(school) ?? nonEmpty(crossref)
         return .success(
             PaperRecord(
                 source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.dblpXML.rawValue),
-                ids: ids, title: title, authors: authors.filter { !$0.isEmpty }, year: year, venue: venue, references: references))
+                ids: ids, title: title, authors: authors.contains(where: \.isEmpty) ? authors.filter { !$0.isEmpty } : authors, year: year, venue: venue, references: references))
     }
 
     /// "Manish Singh 0001" → "Manish Singh" (dblp numbers people who share a name).
     static func withoutHomonymNumber(_ name: String) -> String {
         guard let space = name.lastIndex(of: " ") else { return name }
-        let tail = name[name.index(after: space)...]
-        return tail.count == 4 && tail.allSatisfy(\.isASCII) && tail.allSatisfy(\.isNumber) ? String(name[..<space]) : name
+        // Four characters that are ASCII digits are four bytes that are.
+        let tail = name.utf8[name.utf8.index(after: space)...]
+        return tail.count == 4 && tail.allSatisfy({ (0x30...0x39).contains($0) }) ? String(name[..<space]) : name
     }
 }

@@ -7,8 +7,10 @@ import CiteGraphCore
 /// doi / pmid / arxiv (ids), `title-group/article-title`, the first `abstract` without an
 /// `abstract-type` (else the first one; section titles kept as text), authors from
 /// `contrib-group/contrib` with `contrib-type="author"` (or none) as `surname, given-names`,
-/// `string-name` or `collab`, the year of the `pub-date` in the order ppub, epub,
-/// collection, any other, `journal-meta` `journal-title` (venue), `kwd-group/kwd`
+/// `string-name` or `collab` (with the ORCID iD of a `contrib-id contrib-id-type="orcid"`),
+/// the year of the `pub-date` in the order ppub, epub,
+/// collection, any other, `journal-meta` `journal-title` (venue), `volume`, `fpage` (else
+/// `elocation-id`, the article number of online-only journals) as first page, `kwd-group/kwd`
 /// (keywords), and every `ref` in the article (`ref-list`, `back`): its `pub-id` DOI (or a
 /// doi.org `ext-link`), else `pmid:N`, else `arXiv:ID`, else the citation's text without
 /// its label. The DOCTYPE's external DTD is never loaded: HTML character entities are
@@ -23,8 +25,11 @@ public enum JATSReader {
             || head.contains("JATS") || head.contains("Journal Archiving") || head.contains("Journal Publishing")
     }
 
+    /// The elements whose attributes the reader reads.
+    static let attributeElements: Set<String> = ["article-id", "abstract", "contrib", "pub-date", "contrib-id", "pub-id", "ext-link"]
+
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .jats) { reader, result in
+        try XMLRecordReading.run(file, format: .jats, attributesOf: attributeElements) { reader, result in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "article" else { continue }
@@ -44,8 +49,12 @@ public enum JATSReader {
         var abstract: String? = nil
         var typedAbstract: String? = nil
         var authors: [String] = []
+        var orcids: [String?] = []
         var years: [(type: String, year: Int)] = []
         var venue: String? = nil
+        var volume: String? = nil
+        var firstPage: String? = nil
+        var elocation: String? = nil
         var keywords: [String] = []
         var references: [String] = []
         while !path.isEmpty, let event = try reader.nextTag() {
@@ -75,18 +84,26 @@ public enum JATSReader {
                     }
                 case "contrib" where parent == "contrib-group" && inMeta:
                     let type = s.attributes["contrib-type"]
-                    let name = try contributor(reader)
-                    if type == nil || type == "author", !name.isEmpty { authors.append(name) }
+                    let (name, orcid) = try contributor(reader)
+                    if type == nil || type == "author", !name.isEmpty { authors.append(name); orcids.append(orcid) }
                 case "pub-date" where parent == "article-meta" && inMeta:
                     let type = s.attributes["pub-type"] ?? s.attributes["date-type"] ?? ""
                     var yearText = ""
-                    _ = try reader.readText { child in
+                    try reader.readChildren { child in
                         if child.localName == "year" { yearText = try reader.readText() } else { try reader.skipElement() }
-                        return true
                     }
                     if let y = XMLRecordReading.year(in: yearText) { years.append((type, y)) }
                 case "journal-title" where path.contains("journal-meta") && venue == nil:
                     venue = try reader.readText()
+                case "volume" where parent == "article-meta" && inMeta && volume == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { volume = text }
+                case "fpage" where parent == "article-meta" && inMeta && firstPage == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { firstPage = text }
+                case "elocation-id" where parent == "article-meta" && inMeta && elocation == nil:
+                    let text = try reader.readText()
+                    if !text.isEmpty { elocation = text }
                 case "kwd" where parent == "kwd-group" && inMeta:
                     keywords.append(try reader.readText())
                 case "ref":
@@ -101,36 +118,42 @@ public enum JATSReader {
         }
         let year = pubDateOrder.lazy.compactMap { type in years.first { $0.type == type }?.year }.first ?? years.first?.year
         let text = abstract ?? typedAbstract
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.jats.rawValue),
-                ids: ids, title: title, abstract: text?.isEmpty == false ? text : nil, authors: authors, year: year,
-                venue: venue, keywords: keywords.filter { !$0.isEmpty }, references: references))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.jats.rawValue),
+            ids: ids, title: title, abstract: text?.isEmpty == false ? text : nil, authors: authors, year: year,
+            venue: venue, keywords: keywords.filter { !$0.isEmpty }, references: references)
+        if orcids.contains(where: { $0 != nil }) { record.authorORCIDs = orcids }
+        record.volume = volume
+        record.firstPage = firstPage ?? elocation
+        return .success(record)
     }
 
-    /// One `contrib`'s name: "surname, given-names", a `string-name`, or a `collab`.
-    static func contributor(_ reader: XMLStreamReader) throws -> String {
+    /// One `contrib`'s name: "surname, given-names", a `string-name`, or a `collab`; and its
+    /// ORCID iD when a `contrib-id contrib-id-type="orcid"` gives one.
+    static func contributor(_ reader: XMLStreamReader) throws -> (name: String, orcid: String?) {
         var surname = "", given = "", other = ""
-        _ = try reader.readText { s in
+        var orcid: String? = nil
+        try reader.readChildren { s in
             switch s.localName {
             case "name" where surname.isEmpty && other.isEmpty:
-                _ = try reader.readText { part in
+                try reader.readChildren { part in
                     switch part.localName {
                     case "surname": surname = try reader.readText()
                     case "given-names": given = try reader.readText()
                     default: try reader.skipElement()
                     }
-                    return true
                 }
             case "string-name" where surname.isEmpty && other.isEmpty, "collab" where surname.isEmpty && other.isEmpty:
                 other = try reader.readText(spacing: true, skipping: ["contrib-group", "xref"])
+            case "contrib-id" where s.attributes["contrib-id-type"] == "orcid":
+                let value = try reader.readText()
+                if orcid == nil { orcid = AuthorName.orcid(value) }
             default:
                 try reader.skipElement()
             }
-            return true
         }
-        if surname.isEmpty { return other }
-        return given.isEmpty ? surname : "\(surname), \(given)"
+        if surname.isEmpty { return (other, orcid) }
+        return (given.isEmpty ? surname : "\(surname), \(given)", orcid)
     }
 
     /// One `ref`: its DOI, else `pmid:N`, else `arXiv:ID`, else its text (nil when empty).

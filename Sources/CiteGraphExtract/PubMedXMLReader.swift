@@ -6,8 +6,10 @@ import CiteGraphCore
 /// Fields used: `MedlineCitation/PMID` (id), `ArticleTitle` (`VernacularTitle` when it is
 /// empty; `BookTitle` for books), every `Abstract/AbstractText` part, joined with its
 /// `Label` ("BACKGROUND: …"), `AuthorList/Author` (`LastName, ForeName` — `Initials` when
-/// there is no fore name — or `CollectiveName`; authors marked `ValidYN="N"` skipped),
-/// `Journal/Title` (venue), `PubDate/Year` or the first year in `PubDate/MedlineDate`, the
+/// there is no fore name — or `CollectiveName`; authors marked `ValidYN="N"` skipped; an
+/// author's `Identifier Source="ORCID"` as ORCID iD),
+/// `Journal/Title` (venue), `JournalIssue/Volume` (volume), `Pagination/StartPage`, else the
+/// first page of `Pagination/MedlinePgn` (first page), `PubDate/Year` or the first year in `PubDate/MedlineDate`, the
 /// DOI from `ELocationID[@EIdType=doi]` or `PubmedData/ArticleIdList`, MeSH
 /// `DescriptorName`s and `KeywordList/Keyword`s (keywords), and each
 /// `ReferenceList/Reference` as its DOI, else `pmid:N`, else its `Citation` text.
@@ -19,8 +21,11 @@ public enum PubMedXMLReader {
         head.contains("<PubmedArticleSet") || head.contains("<PubmedArticle>") || head.contains("<PubmedBookArticle>")
     }
 
+    /// The elements whose attributes the reader reads.
+    static let attributeElements: Set<String> = ["AbstractText", "Author", "ELocationID", "ArticleId", "Identifier"]
+
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .pubmedXML) { reader, result in
+        try XMLRecordReading.run(file, format: .pubmedXML, attributesOf: attributeElements) { reader, result in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "PubmedArticle" || start.localName == "PubmedBookArticle"
@@ -39,8 +44,12 @@ public enum PubMedXMLReader {
         var vernacularTitle = ""
         var abstract: [String] = []
         var authors: [String] = []
+        var orcids: [String?] = []
         var year: Int? = nil
         var venue: String? = nil
+        var volume: String? = nil
+        var startPage: String? = nil
+        var medlinePages: String? = nil
         var mesh: [String] = []
         var keywords: [String] = []
         var references: [String] = []
@@ -64,10 +73,19 @@ public enum PubMedXMLReader {
                     let text = try reader.readText()
                     if let label = s.attributes["Label"], !label.isEmpty { abstract.append("\(label): \(text)") } else { abstract.append(text) }
                 case ("Author", "AuthorList"):
-                    let name = try author(reader)
-                    if s.attributes["ValidYN"] != "N", !name.isEmpty { authors.append(name) }
+                    let (name, orcid) = try author(reader)
+                    if s.attributes["ValidYN"] != "N", !name.isEmpty { authors.append(name); orcids.append(orcid) }
                 case ("Title", "Journal"):
                     venue = try reader.readText()
+                case ("Volume", "JournalIssue"):
+                    let text = try reader.readText()
+                    if volume == nil, !text.isEmpty { volume = text }
+                case ("StartPage", "Pagination"):
+                    let text = try reader.readText()
+                    if startPage == nil, !text.isEmpty { startPage = text }
+                case ("MedlinePgn", "Pagination"):
+                    let text = try reader.readText()
+                    if medlinePages == nil, !text.isEmpty { medlinePages = text }
                 case ("Year", "PubDate"), ("MedlineDate", "PubDate"):
                     let text = try reader.readText()
                     if year == nil { year = XMLRecordReading.year(in: text) }
@@ -97,29 +115,36 @@ public enum PubMedXMLReader {
             return .failure(RejectedRecord(file: file, line: start.line, field: "ArticleTitle", reason: "article has no title"))
         }
         let abstractText = abstract.filter { !$0.isEmpty }.joined(separator: " ")
-        return .success(
-            PaperRecord(
-                source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.pubmedXML.rawValue),
-                ids: ids, title: title, abstract: abstractText.isEmpty ? nil : abstractText, authors: authors, year: year,
-                venue: venue, keywords: (mesh + keywords).filter { !$0.isEmpty }, references: references))
+        var record = PaperRecord(
+            source: SourceLocation(file: file, position: position, line: start.line, format: RecordFormat.pubmedXML.rawValue),
+            ids: ids, title: title, abstract: abstractText.isEmpty ? nil : abstractText, authors: authors, year: year,
+            venue: venue, keywords: (mesh + keywords).filter { !$0.isEmpty }, references: references)
+        if orcids.contains(where: { $0 != nil }) { record.authorORCIDs = orcids }
+        record.volume = volume
+        record.firstPage = startPage.flatMap(TaggedText.firstPage) ?? medlinePages.flatMap(TaggedText.firstPage)
+        return .success(record)
     }
 
-    /// "LastName, ForeName" (or initials), or the collective name, of one `Author`.
-    static func author(_ reader: XMLStreamReader) throws -> String {
+    /// "LastName, ForeName" (or initials), or the collective name, of one `Author`, and its
+    /// ORCID iD when an `Identifier Source="ORCID"` gives one.
+    static func author(_ reader: XMLStreamReader) throws -> (name: String, orcid: String?) {
         var last = "", fore = "", initials = "", collective = ""
-        _ = try reader.readText { s in
+        var orcid: String? = nil
+        try reader.readChildren { s in
             switch s.localName {
             case "LastName": last = try reader.readText()
             case "ForeName": fore = try reader.readText()
             case "Initials": initials = try reader.readText()
             case "CollectiveName": collective = try reader.readText()
+            case "Identifier" where s.attributes["Source"] == "ORCID":
+                let value = try reader.readText()
+                if orcid == nil { orcid = AuthorName.orcid(value) }
             default: try reader.skipElement()
             }
-            return true
         }
-        if last.isEmpty { return collective }
+        if last.isEmpty { return (collective, orcid) }
         let given = fore.isEmpty ? initials : fore
-        return given.isEmpty ? last : "\(last), \(given)"
+        return (given.isEmpty ? last : "\(last), \(given)", orcid)
     }
 
     /// One `Reference`: its DOI, else `pmid:N`, else its citation text (nil when empty).

@@ -40,7 +40,7 @@ public enum RecordFormat: String, Sendable, CaseIterable {
         switch self {
         case .dailyPapers: return "daily-papers page text (header, then title / abstract lines)"
         case .edgeList: return "edge list `citing cited` or adjacency list `node nbr…` (tabs, spaces, commas or ==>; # comments; optional header)"
-        case .csv: return "CSV/TSV with a header row: id, doi, title, abstract, authors, year, venue, keywords, references (Scopus exports too)"
+        case .csv: return "CSV/TSV with a header row: id, doi, title, abstract, authors, year, venue, keywords, references, volume, first page (Scopus exports too)"
         case .jsonl: return "JSON Lines, one object per line: id, doi, title, abstract, authors [names], year, venue, keywords, references [ids or DOIs]"
         case .webOfScience: return "Web of Science plain text (FN/VR header, tagged fields, CR cited references, ER/EF)"
         case .pubmedXML: return "PubMed XML (PubmedArticleSet from efetch or the baseline): PMID, title, abstract, authors, journal, MeSH, references"

@@ -4,7 +4,8 @@ import CiteGraphCore
 /// tags, three-space continuation lines, each record ended by "ER", the file by "EF").
 ///
 /// Fields used: UT (id), DI (DOI), PM (PMID), TI, AB, AU (authors as written, one per line),
-/// VL and BP (or AR) for volume and first page,
+/// VL and BP (or AR) for volume and first page, OI (authors' ORCID iDs, matched to AU/AF by
+/// name: see `WebOfScienceORCIDs`),
 /// PY, SO, DE/ID (keywords), CR (cited references, one per line; kept as found, their DOI
 /// used for resolution). A line that is neither a tag, a continuation nor a marker, or a
 /// record without a title, is rejected with its line; a file that ends inside a record is
@@ -103,6 +104,9 @@ public enum WebOfScienceReader {
             references: r.values("CR"))
         record.volume = r.first("VL")
         record.firstPage = r.first("BP") ?? r.first("AR")
+        if let oi = r.joined("OI") {
+            record.authorORCIDs = WebOfScienceORCIDs.match(oi: oi, names: record.authors, fullNames: r.values("AF"))
+        }
         return .success(record)
     }
 }

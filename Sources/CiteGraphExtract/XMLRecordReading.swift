@@ -4,16 +4,18 @@ import Foundation
 /// What the XML record readers share: error handling around a streaming read, and small
 /// field parsers.
 enum XMLRecordReading {
-    /// Runs `body`, which streams through `file` appending to a result. An XML error (a
+    /// Runs `body`, which streams through `file` appending to a result; `attributesOf` names
+    /// the elements whose attributes `body` reads (see `XMLStreamReader.read`). An XML error (a
     /// truncated or malformed file) met after at least one record was read becomes a reject
     /// naming the line, and the records before it are kept; met before any, it is thrown.
     /// - Throws: `ExtractError` naming the file and line.
     static func run(
-        _ file: RecordFile, format: RecordFormat, _ body: (XMLStreamReader, inout ExtractResult) throws -> Void
+        _ file: RecordFile, format: RecordFormat, attributesOf: Set<String>? = nil,
+        _ body: (XMLStreamReader, inout ExtractResult) throws -> Void
     ) throws -> ExtractResult {
         var result = ExtractResult(format: format)
         do {
-            try XMLStreamReader.read(file) { reader in try body(reader, &result) }
+            try XMLStreamReader.read(file, attributesOf: attributesOf) { reader in try body(reader, &result) }
         } catch let error as ExtractError {
             guard case .malformed(_, let line, let field, let reason) = error, !(result.records.isEmpty && result.rejects.isEmpty)
             else { throw error }
@@ -28,7 +30,7 @@ enum XMLRecordReading {
     static func year(in text: String) -> Int? {
         var digits = 0
         var value = 0
-        for byte in Array(text.utf8) + [0x20] {
+        for byte in text.utf8 {
             if (0x30...0x39).contains(byte) {
                 digits += 1
                 // Only runs of exactly four digits count: stop accumulating past five, so a
@@ -40,20 +42,66 @@ enum XMLRecordReading {
                 value = 0
             }
         }
-        return nil
+        return digits == 4 && (1000...2999).contains(value) ? value : nil
     }
 
     /// A DOI inside a link or text ("https://doi.org/10.1/x", "doi:10.1/x"), normalised.
     static func doi(in text: String) -> String? {
+        doiID(in: text)?.value
+    }
+
+    /// `doi(in:)` as a work id: the DOI normalised once (normalising it again, as
+    /// `WorkID(kind: .doi, value: doi(in: text))` does, changes nothing: it starts with "10.").
+    static func doiID(in text: String) -> WorkID? {
         guard let range = Self.range(of: "10.", in: text) else { return nil }
         let value = String(text[range.lowerBound...]).trimmingWhitespace()
         guard Self.range(of: "/", in: value) != nil, Self.range(of: " ", in: value) == nil else { return nil }
-        return WorkID(kind: .doi, value: value).value
+        return WorkID(kind: .doi, value: value)
     }
 
     /// Foundation's `text.range(of: needle)`, found on the UTF-8 bytes when `text` and
     /// `needle` are ASCII (where the two searches agree), which is much faster.
     static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in asciiOffset(of: pattern, in: bytes) } ?? nil
+        }
+        switch found {
+        case .some(.some(let offset)) where offset >= 0:
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+        case .some(.some):
+            return nil
+        case .some(.none):
+            return text.range(of: needle)
+        case .none:
+            return searchingUTF8View(of: needle, in: text)
+        }
+    }
+
+    /// The byte offset of `pattern` in `bytes`, -1 when absent; nil when either is not
+    /// ASCII or `pattern` is empty (for Foundation's search to decide).
+    private static func asciiOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, !pattern.contains(where: { $0 >= 0x80 }) else { return nil }
+        var nonASCII: UInt8 = 0
+        for b in bytes { nonASCII |= b }
+        guard nonASCII < 0x80 else { return nil }
+        guard bytes.count >= pattern.count else { return -1 }
+        var i = 0
+        let last = bytes.count - pattern.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i }
+            }
+            i += 1
+        }
+        return -1
+    }
+
+    /// `range(of:in:)` through the strings' UTF-8 views, for strings without contiguous
+    /// UTF-8 storage.
+    private static func searchingUTF8View(of needle: String, in text: String) -> Range<String.Index>? {
         let bytes = text.utf8
         let pattern = Array(needle.utf8)
         guard let first = pattern.first, !bytes.contains(where: { $0 >= 0x80 }), !pattern.contains(where: { $0 >= 0x80 }) else {

@@ -47,6 +47,17 @@ enum XMLSAXCallbacks {
         return reader.context == parser ? reader : nil
     }
 
+    /// Runs `body` with the reader of the parser context `context`, without retaining it
+    /// (the reader outlives the parse); does nothing for a context of libxml2's own.
+    static func withReader(_ context: UnsafeMutableRawPointer?, _ body: (XMLStreamReader) -> Void) {
+        guard let context else { return }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let owner = parser.pointee._private else { return }
+        Unmanaged<XMLStreamReader>.fromOpaque(owner)._withUnsafeGuaranteedRef { reader in
+            if reader.context == parser { body(reader) }
+        }
+    }
+
     /// The value of an attribute, between `begin` and `end` in the parser's buffer. Without
     /// entity substitution the parser leaves references in the value (`&#38;` for `&amp;`,
     /// `&name;`): such a value is resolved as libxml2 resolves it for a tree.
@@ -68,43 +79,61 @@ private func startElement(
     _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    guard let reader = XMLSAXCallbacks.reader(context), let localName else { return }
-    let local = reader.name(prefix: nil, local: localName)
-    let name = prefix == nil ? local : reader.name(prefix: prefix, local: localName)
-    var values: [String: String] = [:]
-    if namespaceCount > 0, let namespaces {
+    guard let localName else { return }
+    XMLSAXCallbacks.withReader(context) { reader in
+        queueStart(reader, localName, prefix, namespaceCount, namespaces, attributeCount, attributes)
+    }
+}
+
+/// `startElement` for the reader's own parser.
+private func queueStart(
+    _ reader: XMLStreamReader, _ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?,
+    _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    let localIndex = reader.names.index(prefix: nil, local: localName)
+    let localEntry = reader.names.entries[localIndex]
+    let name = prefix == nil ? localEntry.name : reader.name(prefix: prefix, local: localName)
+    var values = XMLAttributes()
+    if localEntry.keepsAttributes, namespaceCount > 0, let namespaces {
         // Namespace declarations count as attributes (`xmlns`, `xmlns:p`), as in a tree.
         for i in 0..<Int(namespaceCount) {
             let key = namespaces[2 * i].map { "xmlns:" + String(cString: $0) } ?? "xmlns"
-            values[key] = namespaces[2 * i + 1].map { String(cString: $0) } ?? ""
+            values.append(key, namespaces[2 * i + 1].map { String(cString: $0) } ?? "")
         }
     }
-    if attributeCount > 0, let attributes {
+    if localEntry.keepsAttributes, attributeCount > 0, let attributes {
         for i in 0..<Int(attributeCount) {
             guard let attributeName = attributes[5 * i], let begin = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
             let key = reader.name(prefix: attributes[5 * i + 1], local: attributeName)
-            values[key] = XMLSAXCallbacks.attributeValue(reader, begin, end)
+            values.append(key, XMLSAXCallbacks.attributeValue(reader, begin, end))
         }
     }
-    reader.queue.append(.start(XMLStart(name: name, localName: local, attributes: values, line: reader.parserLine)))
+    reader.queue.append(
+        .start(XMLStart(name: name, localName: localEntry.name, attributes: values, line: reader.parserLine, isInline: localEntry.isInline)))
 }
 
 private func endElement(
     _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
 ) {
-    guard let reader = XMLSAXCallbacks.reader(context), let localName else { return }
-    reader.queue.append(.end(localName))
+    guard let localName else { return }
+    XMLSAXCallbacks.withReader(context) { reader in reader.queue.append(.end(localName)) }
 }
 
 private func characters(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ count: Int32) {
-    guard let reader = XMLSAXCallbacks.reader(context), let text, count > 0 else { return }
-    let start = reader.arena.count
-    reader.arena.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(count)))
-    // Text the parser hands over in pieces is one event.
-    if case .text(let range)? = reader.queue.last, range.upperBound == start {
-        reader.queue[reader.queue.count - 1] = .text(range.lowerBound..<reader.arena.count)
-    } else {
-        reader.queue.append(.text(start..<reader.arena.count))
+    guard let text, count > 0 else { return }
+    XMLSAXCallbacks.withReader(context) { reader in
+        let start = reader.arena.count
+        reader.arena.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(count)))
+        // Text the parser hands over in pieces is one event.
+        let last = reader.queue.count - 1
+        if last >= 0 && reader.textEvent == last {
+            reader.queue[last] = .text(reader.textStart..<reader.arena.count)
+        } else {
+            reader.queue.append(.text(start..<reader.arena.count))
+            reader.textEvent = last + 1
+            reader.textStart = start
+        }
     }
 }
 

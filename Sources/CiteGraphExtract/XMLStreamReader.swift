@@ -17,10 +17,13 @@ struct XMLStart: Equatable {
     var name: String
     /// The name without prefix (`title`); readers match on it.
     var localName: String
-    /// Attributes by the name as written (`pub-id-type`, `xlink:href`).
-    var attributes: [String: String]
+    /// Attributes by the name as written (`pub-id-type`, `xlink:href`); empty for elements
+    /// whose attributes the reader did not ask for (see `read(_:attributesOf:_:)`).
+    var attributes: XMLAttributes
     /// The 1-based line of the start tag.
     var line: Int
+    /// Whether the element is inline formatting (`XMLStreamReader.inlineElements`).
+    var isInline = false
 }
 
 /// A streaming XML reader: a pull interface over libxml2's SAX2 push parser, which never
@@ -51,19 +54,10 @@ final class XMLStreamReader {
     /// Bytes handed to the parser at a time.
     static let chunkSize = 65_536
 
-    /// A name as the parser's dictionary holds it: prefix (nil when none) and local part.
-    struct NameKey: Hashable {
-        var prefix: UnsafePointer<xmlChar>?
-        var local: UnsafePointer<xmlChar>
-    }
-
     /// The name `prefix:local` (or `local`), made once per distinct name.
     func name(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
-        let key = NameKey(prefix: prefix, local: local)
-        if let known = names[key] { return known }
-        let text = prefix.map { String(cString: $0) + ":" + String(cString: local) } ?? String(cString: local)
-        names[key] = text
-        return text
+        let index = names.index(prefix: prefix, local: local)
+        return names.entries[index].name
     }
 
     /// One event queued by the SAX callbacks.
@@ -78,6 +72,10 @@ final class XMLStreamReader {
         case entity(String)
         /// Too many entity references: the document is refused here.
         case tooManyEntities(line: Int)
+        /// The end of the document (from `step()`, never queued; also what a handed-out
+        /// event leaves in its slot). A case rather than `Queued?`, whose destruction goes
+        /// through a generic path in the hot loops.
+        case endOfDocument
     }
 
     let sink = ErrorSink()
@@ -92,29 +90,36 @@ final class XMLStreamReader {
     @exclusivity(unchecked) private var head = 0
     /// Text bytes of the queued `.text` events.
     @exclusivity(unchecked) var arena: [UInt8] = []
+    /// The queue index of the latest `.text` event (-1 when none), and where its bytes start
+    /// in `arena`: text that follows it straight away extends it.
+    @exclusivity(unchecked) var textEvent = -1
+    @exclusivity(unchecked) var textStart = 0
     /// Names made so far, by their (prefix, local name) pointers in the parser's
     /// dictionary, which stay put for the whole parse: each name becomes a `String` once.
-    @exclusivity(unchecked) var names: [NameKey: String] = [:]
+    @exclusivity(unchecked) var names: XMLNameTable
     var entityReferences = 0
     /// Names of entities referenced but neither declared nor known HTML entities.
     var undefinedEntities: Set<String> = []
 
-    private init(input: UnsafeBufferPointer<UInt8>, path: String) {
+    private init(input: UnsafeBufferPointer<UInt8>, path: String, attributeElements: Set<String>?) {
         self.input = input; self.path = path
+        self.names = XMLNameTable(attributeElements: attributeElements)
     }
 
     /// Runs `body` with a reader over the bytes of `file`; the libxml2 parser is freed when
-    /// `body` returns or throws.
+    /// `body` returns or throws. `attributesOf` names (by local name) the elements whose
+    /// attributes `body` reads: the others come with none, which saves building them; nil
+    /// keeps every element's attributes.
     /// - Throws: `ExtractError.malformed` naming the file and line for XML errors, or what
     ///   `body` throws.
-    static func read<T>(_ file: RecordFile, _ body: (XMLStreamReader) throws -> T) throws -> T {
+    static func read<T>(_ file: RecordFile, attributesOf: Set<String>? = nil, _ body: (XMLStreamReader) throws -> T) throws -> T {
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
         return try file.bytes.withUnsafeBufferPointer { buffer -> T in
             guard let base = buffer.baseAddress, buffer.count > 0 else { throw ExtractError.emptyFile(path: file.path) }
             guard buffer.count <= Int(Int32.max) else {
                 throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "file larger than 2 GiB; split it")
             }
-            let reader = XMLStreamReader(input: buffer, path: file.path)
+            let reader = XMLStreamReader(input: buffer, path: file.path, attributeElements: attributesOf)
             var handler = XMLSAXCallbacks.handler()
             // The first bytes go with the context, so that libxml2 detects the encoding.
             let first = min(4, buffer.count)
@@ -144,18 +149,21 @@ final class XMLStreamReader {
         return Int(input.pointee.line)
     }
 
-    /// The next queued event, parsing the next chunk when the queue is empty; nil at the
-    /// end of the document.
-    private func step() throws -> Queued? {
+    /// The next queued event, parsing the next chunk when the queue is empty;
+    /// `.endOfDocument` at the end of the document.
+    private func step() throws -> Queued {
         while head == queue.count {
             queue.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
+            textEvent = -1
             head = 0
             if let error = sink.fatal { throw malformed(error) }
-            if finished { return nil }
+            if finished { return .endOfDocument }
             feed()
         }
-        let event = queue[head]
+        // Moved out of the queue (a payload-free event left behind), not copied.
+        var event = Queued.endOfDocument
+        swap(&event, &queue[head])
         head += 1
         if case .tooManyEntities(let line) = event {
             throw ExtractError.malformed(
@@ -187,13 +195,12 @@ final class XMLStreamReader {
     /// The next event, or nil at the end of the document.
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func next() throws -> XMLEvent? {
-        guard let event = try step() else { return nil }
-        switch event {
+        switch try step() {
         case .start(let start): return .start(start)
         case .end(let local): return .end(name(prefix: nil, local: local))
         case .text(let range): return .text(String(decoding: arena[range], as: UTF8.self))
         case .entity(let text): return .text(text)
-        case .tooManyEntities: return nil  // thrown by step()
+        case .tooManyEntities, .endOfDocument: return nil  // the first thrown by step()
         }
     }
 
@@ -202,14 +209,14 @@ final class XMLStreamReader {
     /// elements only).
     /// - Throws: `ExtractError.malformed` with libxml2's message and line.
     func nextTag() throws -> XMLEvent? {
-        while let event = try step() {
-            switch event {
+        while true {
+            switch try step() {
             case .start(let start): return .start(start)
             case .end(let local): return .end(name(prefix: nil, local: local))
             case .text, .entity, .tooManyEntities: continue
+            case .endOfDocument: return nil
             }
         }
-        return nil
     }
 
     /// After a `.start`, reads up to and including the element's end and returns its text
@@ -220,15 +227,55 @@ final class XMLStreamReader {
     /// `intercept` sees each child element's start first: when it returns true it has read
     /// that element to its end itself and the element adds nothing to the text.
     ///
-    /// The text is gathered as UTF-8 bytes straight from libxml2 (no string per text node).
+    /// The text is gathered as UTF-8 bytes straight from libxml2 (no string per text node);
+    /// an element of text alone (the common case) is collapsed straight from the parser's
+    /// bytes.
     func readText(
-        spacing: Bool = false, skipping: Set<String> = [], intercept: (XMLStart) throws -> Bool = { _ in false }
+        spacing: Bool = false, skipping: [String] = [], intercept: (XMLStart) throws -> Bool = { _ in false }
     ) throws -> String {
+        if let text = leafText() { return text }
         var text: [UInt8] = []
+        try readContent(spacing: spacing, skipping: skipping, into: &text, intercept: intercept)
+        return Self.collapsingWhitespace(utf8: text)
+    }
+
+    /// After a `.start`, reads up to and including the element's end, handing each child
+    /// element's start to `body`, which reads that element to its end itself; the text
+    /// between the children is dropped (`readText` whose text is not wanted).
+    func readChildren(_ body: (XMLStart) throws -> Void) throws {
+        var ignored: [UInt8] = []
+        try readContent(spacing: false, skipping: [], into: &ignored, collecting: false) { start in
+            try body(start)
+            return true
+        }
+    }
+
+    /// The text of an element whose queued events are just its text (or nothing) and its
+    /// end, consumed; nil, consuming nothing, when the element is anything else or its
+    /// events are not all queued yet.
+    private func leafText() -> String? {
+        guard head < queue.count else { return nil }
+        switch queue[head] {
+        case .end:
+            head += 1
+            return ""
+        case .text(let range):
+            guard head + 1 < queue.count, case .end = queue[head + 1] else { return nil }
+            head += 2
+            return arena.withUnsafeBufferPointer { Self.collapsingWhitespace(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+        default:
+            return nil
+        }
+    }
+
+    /// The loop of `readText`: appends the element's text to `text` (when `collecting`).
+    private func readContent(
+        spacing: Bool, skipping: [String], into text: inout [UInt8], collecting: Bool = true, intercept: (XMLStart) throws -> Bool
+    ) throws {
         var depth = 1
         var skipDepth = 0
-        while depth > 0, let event = try step() {
-            switch event {
+        while depth > 0 {
+            switch try step() {
             case .start(let s):
                 if skipDepth > 0 {
                     depth += 1
@@ -240,28 +287,48 @@ final class XMLStreamReader {
                     continue
                 }
                 depth += 1
-                if skipping.contains(s.localName) { skipDepth += 1; continue }
-                if spacing && !Self.inlineElements.contains(s.localName) { text.append(0x20) }
+                if !skipping.isEmpty && skipping.contains(s.localName) { skipDepth += 1; continue }
+                if spacing && !s.isInline { text.append(0x20) }
             case .end(let local):
                 depth -= 1
                 if skipDepth > 0 { skipDepth -= 1; continue }
-                if spacing && depth > 0 && !Self.inlineElements.contains(name(prefix: nil, local: local)) { text.append(0x20) }
+                if spacing && depth > 0 {
+                    let index = names.index(prefix: nil, local: local)
+                    if !names.entries[index].isInline { text.append(0x20) }
+                }
             case .text(let range):
-                if skipDepth == 0 { text.append(contentsOf: arena[range]) }
+                if skipDepth == 0 && collecting { text.append(contentsOf: arena[range]) }
             case .entity(let t):
-                if skipDepth == 0 { text.append(contentsOf: t.utf8) }
+                if skipDepth == 0 && collecting { text.append(contentsOf: t.utf8) }
             case .tooManyEntities:
                 continue
+            case .endOfDocument:
+                return
             }
         }
-        return Self.collapsingWhitespace(utf8: text)
     }
 
     /// After a `.start`, skips the element's content up to and including its end.
     func skipElement() throws {
         var depth = 1
-        while depth > 0, let event = try step() {
-            if case .start = event { depth += 1 } else if case .end = event { depth -= 1 }
+        while depth > 0 {
+            guard head < queue.count else {
+                switch try step() {
+                case .start: depth += 1
+                case .end: depth -= 1
+                case .endOfDocument: return
+                case .text, .entity, .tooManyEntities: break
+                }
+                continue
+            }
+            // Queued events are passed over where they stand, without being handed out.
+            switch queue[head] {
+            case .start: depth += 1
+            case .end: depth -= 1
+            case .text, .entity, .endOfDocument: break
+            case .tooManyEntities: _ = try step()  // throws
+            }
+            head += 1
         }
     }
 

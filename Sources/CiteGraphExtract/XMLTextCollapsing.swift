@@ -11,67 +11,89 @@ extension XMLStreamReader {
     /// `String` version.
     /// - Complexity: O(bytes).
     static func collapsingWhitespace(utf8 bytes: [UInt8]) -> String {
-        let collapsed: String? = bytes.withUnsafeBufferPointer { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
-                var written = 0
-                var pendingSpace = false
-                var previous: Unicode.Scalar? = nil
-                var previousIsSpace = false
-                var i = 0
-                let count = input.count
-                while i < count {
-                    let b = input[i]
-                    if b < 0x80 && !previousIsSpace && (previous?.value ?? 0) < 0x80 {
-                        // ASCII after ASCII non-space (or at the start): no pair to check.
-                        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                            pendingSpace = written > 0
-                            previousIsSpace = true
-                        } else {
-                            if pendingSpace {
-                                output[written] = 0x20
-                                written += 1
-                                pendingSpace = false
-                            }
-                            output[written] = b
-                            written += 1
-                        }
-                        previous = Unicode.Scalar(b)
-                        i += 1
-                        continue
-                    }
-                    var length = 1
-                    var scalar = Unicode.Scalar(b)
-                    var isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
-                    if b >= 0x80 {
-                        guard let (decoded, width) = decodeScalar(input, at: i) else { return 0 }
-                        scalar = decoded
-                        length = width
-                        isSpace = isNonASCIIWhitespace(decoded)
-                    }
-                    if let p = previous, isSpace || previousIsSpace, p.value >= 0x80 || scalar.value >= 0x80, formOneCharacter(p, scalar) {
-                        return 0
-                    }
-                    if isSpace {
+        bytes.withUnsafeBufferPointer { collapsingWhitespace(utf8: $0) }
+    }
+
+    /// `collapsingWhitespace(utf8:)` of the bytes in `input`.
+    static func collapsingWhitespace(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        if isCollapsedASCII(input) { return String(decoding: input, as: UTF8.self) }
+        // Set when the bytes cannot settle the text: invalid UTF-8, or a pair of scalars
+        // that make one character.
+        var unsettled = false
+        let collapsed = String(unsafeUninitializedCapacity: input.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var previous: Unicode.Scalar? = nil
+            var previousIsSpace = false
+            var i = 0
+            let count = input.count
+            while i < count {
+                let b = input[i]
+                if b < 0x80 && !previousIsSpace && (previous?.value ?? 0) < 0x80 {
+                    // ASCII after ASCII non-space (or at the start): no pair to check.
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                         pendingSpace = written > 0
+                        previousIsSpace = true
                     } else {
                         if pendingSpace {
                             output[written] = 0x20
                             written += 1
                             pendingSpace = false
                         }
-                        for k in 0..<length { output[written + k] = input[i + k] }
-                        written += length
+                        output[written] = b
+                        written += 1
                     }
-                    previous = scalar
-                    previousIsSpace = isSpace
-                    i += length
+                    previous = Unicode.Scalar(b)
+                    i += 1
+                    continue
                 }
-                return written
+                var length = 1
+                var scalar = Unicode.Scalar(b)
+                var isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                if b >= 0x80 {
+                    guard let (decoded, width) = decodeScalar(input, at: i) else {
+                        unsettled = true
+                        return 0
+                    }
+                    scalar = decoded
+                    length = width
+                    isSpace = isNonASCIIWhitespace(decoded)
+                }
+                if let p = previous, isSpace || previousIsSpace, p.value >= 0x80 || scalar.value >= 0x80, formOneCharacter(p, scalar) {
+                    unsettled = true
+                    return 0
+                }
+                if isSpace {
+                    pendingSpace = written > 0
+                } else {
+                    if pendingSpace {
+                        output[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    for k in 0..<length { output[written + k] = input[i + k] }
+                    written += length
+                }
+                previous = scalar
+                previousIsSpace = isSpace
+                i += length
             }
+            return written
         }
-        // An empty result is either empty text or a pair the bytes cannot settle.
-        if let collapsed, !collapsed.isEmpty { return collapsed }
-        return collapsingWhitespace(String(decoding: bytes, as: UTF8.self))
+        return unsettled ? collapsingWhitespace(String(decoding: input, as: UTF8.self)) : collapsed
+    }
+
+    /// Whether `bytes` are printable ASCII already collapsed (no space at either end, no two
+    /// spaces in a row, no other whitespace), which collapsing leaves as they are: most text
+    /// of a single element ("2014", a name, a title).
+    private static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for b in bytes {
+            guard b >= 0x20, b < 0x7F, b != 0x20 || previous != 0x20 else { return false }
+            previous = b
+        }
+        return true
     }
 
     /// Whether `a` followed by `b` is one grapheme cluster.
