@@ -1,6 +1,7 @@
 import CiteGraphCore
 import CiteGraphExtract
 import CiteGraphStore
+import Dispatch
 import Foundation
 
 extension Pipeline {
@@ -17,15 +18,45 @@ extension Pipeline {
         // Mentions stand in for citations only where the corpus has no references; coupling and
         // co-citation grow quadratically with popular references, so they are built on request
         // (`citegraph build --graph coupling --graph cocitation`).
-        var kinds: [GraphKind] = [.cotopic, .topics]
-        kinds.append(stats.references > 0 ? .citation : .mention)
-        if stats.authors > 0 { kinds.append(.coauthor) }
-        try build(kinds, options: options)
-        for kind in [GraphKind.cotopic, .topics] {
-            _ = try computeScores(graph: kind)
-            try communities(graph: kind)
+        var otherKinds: [GraphKind] = [stats.references > 0 ? .citation : .mention]
+        if stats.authors > 0 { otherKinds.append(.coauthor) }
+        // Reference resolution, the citation and co-author graphs and their rankings and
+        // communities (the ones the report shows) are mostly serial SQLite work: they run on a
+        // second thread while the key phrases and the co-topic graph keep the cores busy. The
+        // store serialises the writes; every step keeps its parameters and seed. Paper
+        // communities are labelled by key phrases, so the citation communities wait for them.
+        let companion = Pipeline(store: store, progress: progress.companion())
+        let companionKinds = otherKinds
+        let failure = ParallelSlots<(any Error)?>(count: 1, initial: nil)
+        let group = DispatchGroup()
+        let termsStored = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async(group: group) {
+            do {
+                let counts = try companion.build(companionKinds, options: options)
+                let shown = companionKinds.filter { $0 != .mention && (counts[$0] ?? 0) > 0 }
+                for kind in shown { _ = try companion.computeScores(graph: kind) }
+                if shown.contains(.coauthor) { try companion.communities(graph: .coauthor) }
+                termsStored.wait()
+                if shown.contains(.citation) { try companion.communities(graph: .citation) }
+            } catch {
+                failure.set(0, error)
+            }
         }
-        if stats.references > 0 { _ = try computeScores(graph: .citation) }
+        do {
+            do {
+                defer { termsStored.signal() }
+                try build([.cotopic, .topics], options: options)
+            }
+            for kind in [GraphKind.cotopic, .topics] {
+                _ = try computeScores(graph: kind)
+                try communities(graph: kind)
+            }
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        if let error = failure[0] { throw error }
         return try report(outDir: outDir, options: renderOptions)
     }
 }

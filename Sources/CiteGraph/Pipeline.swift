@@ -11,6 +11,12 @@ public final class Pipeline: Sendable {
     public let store: Store
     public let progress: ProgressReporter
 
+    /// A pipeline on an open store (a second one works on the same store from another thread).
+    init(store: Store, progress: ProgressReporter) {
+        self.store = store
+        self.progress = progress
+    }
+
     /// Opens (or creates) the store at `databasePath`.
     public init(databasePath: String, progress: ProgressReporter = ProgressReporter(mode: .quiet)) throws {
         self.store = try Store(path: databasePath)

