@@ -8,8 +8,10 @@ extension Pipeline {
     /// Extracts key phrases from every paper's title and abstract (TF-IDF over stemmed 1–4
     /// word phrases, acronyms merged), stores the vocabulary and each paper's top phrases.
     /// - Returns: the model and the papers' row ids in its document order.
+    /// - Parameter storeBeside: store the terms on another thread and return at once; the
+    ///   caller joins the returned write (`PendingWrite.wait()`) before it finishes.
     @discardableResult
-    func extractTerms(options: BuildOptions) throws -> (model: TermModel, papers: [Int64]) {
+    func extractTerms(options: BuildOptions, storeBeside: Bool = false) throws -> (model: TermModel, papers: [Int64], write: PendingWrite?) {
         PhaseClock.mark("before texts")
         // The texts become one document string each as they are read; only the ids stay.
         var papers: [Int64] = []
@@ -59,20 +61,24 @@ extension Pipeline {
         let kept = used.sorted()
         var position: [Int32: Int] = [:]
         for (i, id) in kept.enumerated() { position[id] = i }
-        try store.replaceTerms(
-            kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) },
-            paperTerms: paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) })
+        let storedTerms = kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) }
+        let storedPaperTerms = paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) }
+        let store = self.store
+        let write = PendingWrite { try store.replaceTerms(storedTerms, paperTerms: storedPaperTerms) }
+        if !storeBeside { try write.wait() }
         PhaseClock.mark("replaceTerms")
         progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(kept.count) kept as top phrases")
-        return (model, papers)
+        return (model, papers, storeBeside ? write : nil)
     }
 
     /// The co-topic graph: each paper's `neighbours` most similar papers (cosine of TF-IDF
     /// phrase vectors ≥ `minSimilarity`) through an inverted index.
     func cotopicEdges(options: BuildOptions) throws -> ([StoredEdge], String) {
-        let (model, papers) = try extractTerms(options: options)
+        // The terms are written while the neighbours are searched.
+        let (model, papers, write) = try extractTerms(options: options, storeBeside: true)
         let topK = try TopKCosine(k: options.neighbours, threshold: options.minSimilarity)
         let list = topK.edges(model.vectors)
+        try write?.wait()
         PhaseClock.mark("topK")
         var edges: [StoredEdge] = []
         edges.reserveCapacity(list.count)
