@@ -16,7 +16,7 @@ for N in "$@"; do
   CORPUS="$DIR/g$N.jsonl"
   [ -s "$CORPUS" ] || python3 Benchmarks/scripts/generate_corpus.py "$N" "$CORPUS" >&2
   WORK="$(mktemp -d)"
-  /usr/bin/time -v "$BIN" run --db "$WORK/cg.sqlite" --out "$WORK" "$CORPUS" > /dev/null 2> "$WORK/stderr.log"
+  CITEGRAPH_TRACE_MEMORY=1 /usr/bin/time -v "$BIN" run --db "$WORK/cg.sqlite" --out "$WORK" "$CORPUS" > /dev/null 2> "$WORK/stderr.log"
   cp "$WORK/stderr.log" "$DIR/scale_run_$N.log"
   RESULTS+=("$DIR/scale_run_$N.log")
   rm -rf "$WORK"
