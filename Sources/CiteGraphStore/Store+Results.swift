@@ -138,10 +138,11 @@ extension Store {
         }
     }
 
-    /// The parameters of every analysis run, oldest first: (step, graph, parameters JSON).
+    /// The parameters of every analysis run by step and graph (not by time: graphs are
+    /// built on two threads, so the order of their runs varies): (step, graph, parameters JSON).
     public func runParameters() throws -> [(step: String, graph: String, parameters: String, summary: String)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT step, graph, parameters, summary FROM runs ORDER BY id").map { ($0[0], $0[1], $0[2], $0[3]) }
+            try Row.fetchAll(db, sql: "SELECT step, graph, parameters, summary FROM runs ORDER BY step, graph, id").map { ($0[0], $0[1], $0[2], $0[3]) }
         }
     }
 }
