@@ -53,7 +53,7 @@ extension Pipeline {
         PhaseClock.mark("report names")
         // edges.csv (every edge, the largest file) is written while the tables are built.
         let edgesPath = (reportsDir as NSString).appendingPathComponent("edges.csv")
-        let edgesWrite = PendingWrite { try self.writeEdgesCSV(to: edgesPath, names: names) }
+        let edgesWrite = BackgroundWork { try self.writeEdgesCSV(to: edgesPath, names: names) }
         do {
             let tables = try reportTables(names)
             PhaseClock.mark("report tables")

@@ -18,29 +18,22 @@ extension Pipeline {
         // Mentions stand in for citations only where the corpus has no references; coupling and
         // co-citation grow quadratically with popular references, so they are built on request
         // (`citegraph build --graph coupling --graph cocitation`).
-        var otherKinds: [GraphKind] = [stats.references > 0 ? .citation : .mention]
-        if stats.authors > 0 { otherKinds.append(.coauthor) }
+        let citationKind: GraphKind = stats.references > 0 ? .citation : .mention
+        let companionKinds: [GraphKind] = stats.authors > 0 ? [citationKind, .coauthor] : [citationKind]
         // Reference resolution, the citation and co-author graphs and their rankings and
         // communities (the ones the report shows) are mostly serial SQLite work: they run on a
         // second thread while the key phrases and the co-topic graph keep the cores busy. The
         // store serialises the writes; every step keeps its parameters and seed. Paper
         // communities are labelled by key phrases, so the citation communities wait for them.
         let companion = Pipeline(store: store, progress: progress.companion())
-        let companionKinds = otherKinds
-        let failure = ParallelSlots<(any Error)?>(count: 1, initial: nil)
-        let group = DispatchGroup()
         let termsStored = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async(group: group) {
-            do {
-                let counts = try companion.build(companionKinds, options: options)
-                let shown = companionKinds.filter { $0 != .mention && (counts[$0] ?? 0) > 0 }
-                for kind in shown { _ = try companion.computeScores(graph: kind) }
-                if shown.contains(.coauthor) { try companion.communities(graph: .coauthor) }
-                termsStored.wait()
-                if shown.contains(.citation) { try companion.communities(graph: .citation) }
-            } catch {
-                failure.set(0, error)
-            }
+        let citationBranch = BackgroundWork {
+            let counts = try companion.build(companionKinds, options: options)
+            let shown = companionKinds.filter { $0 != .mention && (counts[$0] ?? 0) > 0 }
+            for kind in shown { _ = try companion.computeScores(graph: kind) }
+            if shown.contains(.coauthor) { try companion.communities(graph: .coauthor) }
+            termsStored.wait()
+            if shown.contains(.citation) { try companion.communities(graph: .citation) }
         }
         do {
             do {
@@ -52,11 +45,10 @@ extension Pipeline {
                 try communities(graph: kind)
             }
         } catch {
-            group.wait()
+            try? citationBranch.wait()
             throw error
         }
-        group.wait()
-        if let error = failure[0] { throw error }
+        try citationBranch.wait()
         return try report(outDir: outDir, options: renderOptions)
     }
 }

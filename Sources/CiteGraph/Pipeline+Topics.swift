@@ -9,9 +9,9 @@ extension Pipeline {
     /// word phrases, acronyms merged), stores the vocabulary and each paper's top phrases.
     /// - Returns: the model and the papers' row ids in its document order.
     /// - Parameter storeBeside: store the terms on another thread and return at once; the
-    ///   caller joins the returned write (`PendingWrite.wait()`) before it finishes.
+    ///   caller joins the returned write (`BackgroundWork.wait()`) before it finishes.
     @discardableResult
-    func extractTerms(options: BuildOptions, storeBeside: Bool = false) throws -> (model: TermModel, papers: [Int64], write: PendingWrite?) {
+    func extractTerms(options: BuildOptions, storeBeside: Bool = false) throws -> (model: TermModel, papers: [Int64], write: BackgroundWork?) {
         PhaseClock.mark("before texts")
         // The texts become one document string each as they are read; only the ids stay.
         var papers: [Int64] = []
@@ -64,7 +64,7 @@ extension Pipeline {
         let storedTerms = kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) }
         let storedPaperTerms = paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) }
         let store = self.store
-        let write = PendingWrite { try store.replaceTerms(storedTerms, paperTerms: storedPaperTerms) }
+        let write = BackgroundWork { try store.replaceTerms(storedTerms, paperTerms: storedPaperTerms) }
         if !storeBeside { try write.wait() }
         PhaseClock.mark("replaceTerms")
         progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(kept.count) kept as top phrases")

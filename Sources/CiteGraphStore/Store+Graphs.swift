@@ -72,12 +72,7 @@ extension Store {
     }
 
     /// The top `limit` terms of each paper by weight (ties: label), labels only: paper id →
-    /// labels.
-    public func topTerms(limit: Int) throws -> [Int64: [String]] {
-        Store.topTerms(limit: limit, lists: try paperTermLists(), labels: try termLabels())
-    }
-
-    /// `topTerms(limit:)` from term lists already read (`paperTermLists()`) and term labels.
+    /// labels, from term lists already read (`paperTermLists()`) and term labels.
     public static func topTerms(limit: Int, lists: [(paper: Int64, terms: [(term: Int64, weight: Double)])], labels: [Int64: String]) -> [Int64: [String]] {
         var result: [Int64: [String]] = [:]
         result.reserveCapacity(lists.count)

@@ -13,6 +13,7 @@ extension Store {
     @discardableResult
     public func resolveReferences() throws -> Int {
         try bulkWrite { db in
+            PhaseClock.mark("resolving references")
             // Each distinct reference string is resolved once (in first-seen order, so cited-only
             // works get the same ids on every run); one UPDATE then fills every row through a
             // temporary (raw → paper) table, instead of one UPDATE per reference.

@@ -104,36 +104,41 @@ extension Store {
     public func paperInfos(ids: [Int64]) throws -> [Int64: PaperInfo] {
         try pool.read { db in
             var result: [Int64: PaperInfo] = [:]
-            let scan = try RowScanner(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers WHERE id = ?")
+            let scan = try RowScanner(db, sql: Store.paperInfoQuery + " WHERE id = ?")
             for id in ids {
                 scan.bind(1, id)
-                try scan.forEach { row in
-                    result[id] = PaperInfo(rowID: id, id: row.text(1), title: row.text(2), year: row.isNull(3) ? nil : Int(row.int64(3)),
-                                           citedOnly: row.int64(4) != 0)
-                }
+                try scan.forEach { result[id] = Store.paperInfo($0) }
             }
             return result
         }
     }
 
     /// The shown id (`ext_id`) of every paper, by row id.
-    public func paperShownIDs() throws -> [Int64: String] {
+    public func paperShownIDs() throws -> [Int64: String] { try textByID(sql: "SELECT id, ext_id FROM papers") }
+
+    /// The rows of `sql` (an integer id, then a text) as id → text.
+    func textByID(sql: String) throws -> [Int64: String] {
         try pool.read { db in
             var result: [Int64: String] = [:]
-            try RowScanner(db, sql: "SELECT id, ext_id FROM papers").forEach { result[$0.int64(0)] = $0.text(1) }
+            try RowScanner(db, sql: sql).forEach { result[$0.int64(0)] = $0.text(1) }
             return result
         }
+    }
+
+    /// The columns `paperInfo(_:)` reads.
+    static let paperInfoQuery = "SELECT id, ext_id, title, year, cited_only FROM papers"
+
+    /// A row of `paperInfoQuery`.
+    static func paperInfo(_ row: ScannedRow) -> PaperInfo {
+        PaperInfo(rowID: row.int64(0), id: row.text(1), title: row.text(2), year: row.isNull(3) ? nil : Int(row.int64(3)),
+                  citedOnly: row.int64(4) != 0)
     }
 
     /// Display fields of every paper, by row id.
     public func paperInfos() throws -> [Int64: PaperInfo] {
         try pool.read { db in
             var result: [Int64: PaperInfo] = [:]
-            try RowScanner(db, sql: "SELECT id, ext_id, title, year, cited_only FROM papers").forEach { row in
-                let id = row.int64(0)
-                result[id] = PaperInfo(rowID: id, id: row.text(1), title: row.text(2), year: row.isNull(3) ? nil : Int(row.int64(3)),
-                                       citedOnly: row.int64(4) != 0)
-            }
+            try RowScanner(db, sql: Store.paperInfoQuery).forEach { row in result[row.int64(0)] = Store.paperInfo(row) }
             return result
         }
     }
@@ -163,20 +168,8 @@ extension Store {
     }
 
     /// Term labels by term row id.
-    public func termLabels() throws -> [Int64: String] {
-        try pool.read { db in
-            var result: [Int64: String] = [:]
-            try RowScanner(db, sql: "SELECT id, label FROM terms").forEach { result[$0.int64(0)] = $0.text(1) }
-            return result
-        }
-    }
+    public func termLabels() throws -> [Int64: String] { try textByID(sql: "SELECT id, label FROM terms") }
 
     /// Author names by author row id.
-    public func authorNames() throws -> [Int64: String] {
-        try pool.read { db in
-            var result: [Int64: String] = [:]
-            try RowScanner(db, sql: "SELECT id, name FROM authors").forEach { result[$0.int64(0)] = $0.text(1) }
-            return result
-        }
-    }
+    public func authorNames() throws -> [Int64: String] { try textByID(sql: "SELECT id, name FROM authors") }
 }

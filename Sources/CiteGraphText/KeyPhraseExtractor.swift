@@ -182,7 +182,6 @@ private struct CorpusBuilder {
     var keys: [PhraseKey] = []
     var frequency: [Int32] = []
     var documentFrequency: [Int32] = []
-    var lastDocument: [Int32] = []
 
     init(options: KeyPhraseExtractor.Options) {
         self.options = options
@@ -528,7 +527,6 @@ private struct CorpusBuilder {
             }
         }
         keyIndex = index
-        lastDocument = []
     }
 
     /// Keys that pass the document-frequency filters and the nested-phrase rule.
