@@ -25,7 +25,7 @@ public final class IngestSession {
     /// maintaining them row by row when the store starts empty. (The partial indexes on
     /// papers' identifiers stay: building each would scan the whole papers table, abstracts
     /// included, while rows without that identifier cost them nothing.)
-    private static let bulkIndexes = ["papers_title_key", "paper_sources_paper", "paper_authors_author"]
+    private static let bulkIndexes = ["paper_sources_paper", "paper_authors_author"]
 
     init(db: Database) throws {
         self.db = db
@@ -43,7 +43,9 @@ public final class IngestSession {
 
     /// Rebuilds the indexes dropped for the bulk load.
     func finish() throws {
+        PhaseClock.mark("stored records")
         for sql in droppedIndexes { try db.execute(sql: sql) }
+        PhaseClock.mark("rebuilt indexes")
         droppedIndexes = []
     }
 
@@ -81,7 +83,7 @@ public final class IngestSession {
             source.bind(7, rule.rawValue)
             try source.execute()
             try storeAuthors(record, keys: keys.authors, paperID: paperID)
-            try storeReferences(record.references, paperID: paperID, isNewPaper: rule == .new)
+            try storeReferences(keys.referenceList, paperID: paperID)
         }
         current.summary.records += prepared.records.count
         file = current
@@ -251,40 +253,13 @@ public final class IngestSession {
         try statements.completeAuthor.execute()
     }
 
-    /// Stores a record's references, without the ones its paper already has (a paper merged
-    /// from several sources lists each reference once).
-    private func storeReferences(_ references: [String], paperID: Int64, isNewPaper: Bool) throws {
-        guard !references.isEmpty else { return }
-        var position = 0
-        var fresh: [String] = []
-        fresh.reserveCapacity(references.count)
-        if isNewPaper && references.count <= 32 {
-            // Short lists: a linear scan finds repeats without hashing every reference.
-            for raw in references where !fresh.contains(raw) { fresh.append(raw) }
-        } else {
-            var seen = Set<String>(minimumCapacity: references.count)
-            if !isNewPaper {
-                for raw in try String.fetchAll(db, sql: "SELECT raw FROM paper_references WHERE paper_id = ?", arguments: [paperID]) {
-                    seen.insert(raw)
-                }
-                position = seen.count
-            }
-            for raw in references where seen.insert(raw).inserted { fresh.append(raw) }
-        }
-        // Several rows per statement: one step for up to 16 references.
-        var start = 0
-        while start < fresh.count {
-            let count = min(IngestStatements.maxRowsPerInsert, fresh.count - start)
-            let insert = try statements.insertReferences(count)
-            for row in 0..<count {
-                let base = Int32(row * 3)
-                insert.bind(base + 1, paperID)
-                insert.bind(base + 2, position)
-                insert.bind(base + 3, fresh[start + row])
-                position += 1
-            }
-            try insert.execute()
-            start += count
-        }
+    /// Appends a record's references, as found, to its paper's list; repeats are dropped when
+    /// the list becomes rows (`ReferenceList`).
+    private func storeReferences(_ list: String?, paperID: Int64) throws {
+        guard let list else { return }
+        let insert = statements.appendReferences
+        insert.bind(1, paperID)
+        insert.bind(2, list)
+        try insert.execute()
     }
 }

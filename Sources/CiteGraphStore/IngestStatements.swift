@@ -10,18 +10,8 @@ final class IngestStatements {
     let completeAuthor: BulkStatement
     let insertLink: BulkStatement
     let insertReject: BulkStatement
-    /// `INSERT INTO paper_references` statements by number of rows (1…`maxRowsPerInsert`).
-    private var referenceInserts: [Int: BulkStatement] = [:]
-    static let maxRowsPerInsert = 16
-
-    /// The statement inserting `rows` references (paper_id, position, raw for each row).
-    func insertReferences(_ rows: Int) throws -> BulkStatement {
-        if let statement = referenceInserts[rows] { return statement }
-        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-        let statement = try BulkStatement(db, sql: "INSERT INTO paper_references (paper_id, position, raw) VALUES \(values)")
-        referenceInserts[rows] = statement
-        return statement
-    }
+    /// Appends a record's joined references to its paper's row of `reference_lists`.
+    let appendReferences: BulkStatement
 
     init(db: Database) throws {
         self.db = db
@@ -39,6 +29,12 @@ final class IngestStatements {
         completeAuthor = try BulkStatement(
             db, sql: "UPDATE authors SET orcid = COALESCE(orcid, ?), service_id = COALESCE(service_id, ?) WHERE id = ?")
         insertLink = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
+        appendReferences = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO reference_lists (paper_id, raws) VALUES (?, ?)
+                ON CONFLICT (paper_id) DO UPDATE SET raws = raws || char(31) || excluded.raws
+                """)
         insertReject = try BulkStatement(db, sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
     }
 }

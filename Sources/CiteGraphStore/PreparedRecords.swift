@@ -21,6 +21,8 @@ struct RecordKeys: Sendable {
     var title: String
     var short: String?
     var authors: [String]
+    /// The record's references joined for `reference_lists` (nil when it has none).
+    var referenceList: String?
 
     static func compute(_ records: [PaperRecord]) -> [RecordKeys] {
         let parts = records.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
@@ -32,7 +34,8 @@ struct RecordKeys: Sendable {
             for record in records[lo..<hi] {
                 out.append(RecordKeys(
                     title: TitleKey.normalise(record.title), short: TitleKey.withoutShortName(record.title),
-                    authors: record.authors.map(AuthorName.key)))
+                    authors: record.authors.map(AuthorName.key),
+                    referenceList: ReferenceList.joined(record.references)))
             }
             slots.set(part, out)
         }

@@ -37,8 +37,39 @@ enum Schema {
         migrator.registerMigration("v6-no-resolved-index") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS paper_references_resolved")
         }
+        migrator.registerMigration("v7-reference-lists") { db in
+            try db.execute(sql: v7ReferenceLists)
+        }
         return migrator
     }
+
+    /// Version 7: a record's references are stored at ingest as one row of `reference_lists`
+    /// (the references as found, joined by U+001F; a paper merged from several sources gets
+    /// each source's list appended), and become `paper_references` rows — one per distinct
+    /// reference of a paper, with its resolved paper — when references are resolved (or
+    /// counted). `paper_references` is keyed by (paper_id, position), without a row id and
+    /// its separate paper index: one B-tree instead of two. Bulk ingest wrote ~15 rows per
+    /// record into two B-trees; it now writes one. The index on `papers.title_key` goes too:
+    /// nothing looks papers up by it in SQL (de-duplication and resolution hold title keys in
+    /// memory), and rebuilding it after a bulk load read every paper row, abstracts included.
+    static let v7ReferenceLists = """
+        CREATE TABLE paper_references_v7 (
+            paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            resolved_paper_id INTEGER REFERENCES papers(id) ON DELETE SET NULL,
+            PRIMARY KEY (paper_id, position)
+        ) WITHOUT ROWID;
+        INSERT INTO paper_references_v7 (paper_id, position, raw, resolved_paper_id)
+            SELECT paper_id, position, raw, resolved_paper_id FROM paper_references ORDER BY paper_id, position;
+        DROP TABLE paper_references;
+        ALTER TABLE paper_references_v7 RENAME TO paper_references;
+        CREATE TABLE reference_lists (
+            paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+            raws TEXT NOT NULL
+        );
+        DROP INDEX IF EXISTS papers_title_key;
+        """
 
     /// `paper_authors` with its primary-key columns first (`paper_id, position, author_id`).
     /// Same columns and content; in v1 `PRAGMA integrity_check` of SQLite 3.40 (Debian 12)

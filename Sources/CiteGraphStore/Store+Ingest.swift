@@ -64,12 +64,14 @@ extension Store {
     /// row during the session: every row it inserts points at a paper, author or file that it
     /// has just inserted or read.
     public func withIngestSession<T>(_ body: (IngestSession) throws -> T) throws -> T {
-        try bulkWrite { db in
+        let result = try bulkWrite { db in
             let session = try IngestSession(db: db)
             let result = try body(session)
             try session.finish()
             return result
         }
+        PhaseClock.mark("committed")
+        return result
     }
 }
 

@@ -14,37 +14,54 @@ extension Store {
     public func resolveReferences() throws -> Int {
         try bulkWrite { db in
             PhaseClock.mark("resolving references")
-            // Each distinct reference string is resolved once (in first-seen order, so cited-only
-            // works get the same ids on every run); one UPDATE then fills every row through a
-            // temporary (raw → paper) table, instead of one UPDATE per reference.
+            // Each distinct reference string is resolved once, in first-seen order (rows left
+            // unresolved, then the pending lists by paper), so cited-only works get the same
+            // ids on every run.
             var order: [String] = []
-            var occurrences: [String: Int] = [:]
-            try RowScanner(db, sql: "SELECT raw FROM paper_references WHERE resolved_paper_id IS NULL ORDER BY id").forEach { row in
-                let raw = row.text(0)
-                if let n = occurrences[raw] { occurrences[raw] = n + 1 } else { occurrences[raw] = 1; order.append(raw) }
+            var slot: [String: Int] = [:]
+            var occurrences: [Int] = []
+            func count(_ raw: String) {
+                if let i = slot[raw] { occurrences[i] += 1 } else { slot[raw] = order.count; order.append(raw); occurrences.append(1) }
             }
+            let unresolvedRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper_references WHERE resolved_paper_id IS NULL") ?? 0
+            if unresolvedRows > 0 {
+                try RowScanner(db, sql: "SELECT raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { count($0.text(0)) }
+            }
+            try ReferenceList.forEachPending(db) { _, _, fresh in fresh.forEach(count) }
             guard !order.isEmpty else { return 0 }
             PhaseClock.mark("distinct reference strings")
             var resolver = try ReferenceResolver(db: db)
             PhaseClock.mark("resolver tables")
-            try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
-            try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
-            let insert = try BulkStatement(db, sql: "INSERT INTO temp.reference_resolution (raw, paper_id) VALUES (?, ?)")
+            var resolved: [Int64] = []
+            resolved.reserveCapacity(order.count)
             var resolvedToCorpus = 0
-            for raw in order {
+            for (i, raw) in order.enumerated() {
                 let found = try resolver.resolve(raw, in: db)
-                if found.1 { resolvedToCorpus += occurrences[raw]! }
-                insert.bind(1, raw); insert.bind(2, found.0)
-                try insert.execute()
+                if found.1 { resolvedToCorpus += occurrences[i] }
+                resolved.append(found.0)
             }
             PhaseClock.mark("resolved strings")
-            try db.execute(sql: """
-                UPDATE paper_references
-                SET resolved_paper_id = (SELECT t.paper_id FROM temp.reference_resolution t WHERE t.raw = paper_references.raw)
-                WHERE resolved_paper_id IS NULL
-                """)
-            PhaseClock.mark("update rows")
-            try db.execute(sql: "DROP TABLE temp.reference_resolution")
+            // Pending lists become rows with their papers.
+            try ReferenceList.expandPending(db) { raw in slot[raw].map { resolved[$0] } }
+            PhaseClock.mark("reference rows")
+            if unresolvedRows > 0 {
+                // Rows stored unresolved: one UPDATE through a temporary (raw → paper) table.
+                try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
+                try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
+                let insert = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.reference_resolution (raw, paper_id) VALUES (?, ?)")
+                try RowScanner(db, sql: "SELECT DISTINCT raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { row in
+                    let raw = row.text(0)
+                    guard let i = slot[raw] else { return }
+                    insert.bind(1, raw); insert.bind(2, resolved[i])
+                    try insert.execute()
+                }
+                try db.execute(sql: """
+                    UPDATE paper_references
+                    SET resolved_paper_id = (SELECT t.paper_id FROM temp.reference_resolution t WHERE t.raw = paper_references.raw)
+                    WHERE resolved_paper_id IS NULL
+                    """)
+                try db.execute(sql: "DROP TABLE temp.reference_resolution")
+            }
             return resolvedToCorpus
         }
     }

@@ -31,11 +31,14 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT graph FROM runs WHERE step = 'build'") where edges[row[0]] == nil {
                 edges[row[0]] = 0
             }
+            // References still in `reference_lists` count as the rows they become.
+            var pending = 0
+            try ReferenceList.forEachPending(db) { _, _, fresh in pending += fresh.count }
             return StoreStats(
                 papers: try count("SELECT COUNT(*) FROM papers WHERE cited_only = 0"),
                 citedOnly: try count("SELECT COUNT(*) FROM papers WHERE cited_only = 1"),
                 authors: try count("SELECT COUNT(*) FROM authors"),
-                references: try count("SELECT COUNT(*) FROM paper_references"),
+                references: try count("SELECT COUNT(*) FROM paper_references") + pending,
                 resolvedReferences: try count("SELECT COUNT(*) FROM paper_references WHERE resolved_paper_id IS NOT NULL"),
                 rejects: try count("SELECT COUNT(*) FROM rejects"),
                 sources: try count("SELECT COUNT(*) FROM paper_sources"),

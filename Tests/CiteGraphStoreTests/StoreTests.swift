@@ -21,13 +21,13 @@ import Testing
         let dir = SampleCorpus.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try Store(path: dir.appendingPathComponent("empty.sqlite").path)
-        #expect(try store.appliedMigrations() == ["v1", "v2-paper-authors-pk-first", "v3-references-bulk", "v4-author-parts", "v5-volume-page", "v6-no-resolved-index"])
+        #expect(try store.appliedMigrations() == ["v1", "v2-paper-authors-pk-first", "v3-references-bulk", "v4-author-parts", "v5-volume-page", "v6-no-resolved-index", "v7-reference-lists"])
         let tables = try store.tableNames()
         for table in Self.requiredTables { #expect(tables.contains(table), "\(table)") }
         #expect(try store.integrityCheck() == "ok")
         #expect(try store.stats().papers == 0)
         // Reopening applies nothing new.
-        #expect(try Store(path: store.path).appliedMigrations() == ["v1", "v2-paper-authors-pk-first", "v3-references-bulk", "v4-author-parts", "v5-volume-page", "v6-no-resolved-index"])
+        #expect(try Store(path: store.path).appliedMigrations() == ["v1", "v2-paper-authors-pk-first", "v3-references-bulk", "v4-author-parts", "v5-volume-page", "v6-no-resolved-index", "v7-reference-lists"])
     }
 
     /// 671 records on five pages; 587 distinct normalised titles (counted independently with a
