@@ -51,7 +51,7 @@ public enum TitleKey {
     /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →
     /// key of "Trained Rank Pruning…". Returns nil when the title has no "NAME:" prefix.
     public static func withoutShortName(_ title: String) -> String? {
-        guard let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
+        guard title.utf8.contains(UInt8(ascii: ":")), let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
         _ = name
         let rest = normalise(String(title[title.index(after: colon)...]))
         return rest.split(separator: " ").count >= 3 ? rest : nil
@@ -60,7 +60,8 @@ public enum TitleKey {
     /// The short name a title opens with, as in "FFJORD: Free-form Continuous Dynamics…":
     /// one to three words before the first colon, at most 30 characters. Nil otherwise.
     public static func shortName(of title: String) -> String? {
-        guard let colon = title.firstIndex(of: ":") else { return nil }
+        // Most titles have no colon: a byte scan says so without walking characters.
+        guard title.utf8.contains(UInt8(ascii: ":")), let colon = title.firstIndex(of: ":") else { return nil }
         let head = String(title[..<colon]).trimmingWhitespace()
         guard !head.isEmpty, head.count <= 30, head.split(separator: " ").count <= 3 else { return nil }
         return head

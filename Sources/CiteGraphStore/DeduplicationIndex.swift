@@ -6,12 +6,19 @@ import GRDB
 /// are placed. Replaces one indexed query per record and identifier with hash lookups.
 /// - Complexity: O(papers + authors) to load; O(1) expected per lookup.
 struct DeduplicationIndex {
+    /// A paper that a title (or short title) key names, with its year. A struct, not a tuple:
+    /// arrays of tuples look their type metadata up at run time on every append.
+    struct Candidate {
+        var id: Int64
+        var year: Int?
+    }
+
     var byID: [WorkID.Kind: [String: Int64]] = [:]
     var byExternalID: [String: Int64] = [:]
     /// title key → papers with that key and their year.
-    var byTitle: [String: [(id: Int64, year: Int?)]] = [:]
+    var byTitle: [String: [Candidate]] = [:]
     /// short key (title without "NAME:") → papers.
-    var byShortKey: [String: [(id: Int64, year: Int?)]] = [:]
+    var byShortKey: [String: [Candidate]] = [:]
     /// Each paper's identifiers, to refuse title merges between papers whose ids differ.
     var idsOfPaper: [Int64: [WorkID.Kind: String]] = [:]
     var authorIDs: [String: Int64] = [:]
@@ -32,8 +39,8 @@ struct DeduplicationIndex {
             }
             let year: Int? = row[10]
             let titleKey: String = row[8]
-            if !titleKey.isEmpty { byTitle[titleKey, default: []].append((id, year)) }
-            if let short: String = row[9] { byShortKey[short, default: []].append((id, year)) }
+            if !titleKey.isEmpty { byTitle[titleKey, default: []].append(Candidate(id: id, year: year)) }
+            if let short: String = row[9] { byShortKey[short, default: []].append(Candidate(id: id, year: year)) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") { authorIDs[row[1]] = row[0] }
         for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { papersWithAuthors.insert(id) }
@@ -41,7 +48,7 @@ struct DeduplicationIndex {
 
     /// The first candidate whose year agrees (equal, or either unknown) and whose
     /// identifiers do not contradict `ids` (two different DOIs or WoS ids are two works).
-    func firstMatching(_ candidates: [(id: Int64, year: Int?)]?, year: Int?, ids: [WorkID]) -> Int64? {
+    func firstMatching(_ candidates: [Candidate]?, year: Int?, ids: [WorkID]) -> Int64? {
         candidates?.first { candidate in
             guard candidate.year == nil || year == nil || candidate.year == year else { return false }
             guard let known = idsOfPaper[candidate.id] else { return true }
@@ -55,7 +62,7 @@ struct DeduplicationIndex {
             if byID[workID.kind]?[workID.value] == nil { byID[workID.kind, default: [:]][workID.value] = id }
             if idsOfPaper[id]?[workID.kind] == nil { idsOfPaper[id, default: [:]][workID.kind] = workID.value }
         }
-        if !titleKey.isEmpty { byTitle[titleKey, default: []].append((id, year)) }
-        if let shortKey { byShortKey[shortKey, default: []].append((id, year)) }
+        if !titleKey.isEmpty { byTitle[titleKey, default: []].append(Candidate(id: id, year: year)) }
+        if let shortKey { byShortKey[shortKey, default: []].append(Candidate(id: id, year: year)) }
     }
 }

@@ -25,7 +25,7 @@ public final class IngestSession {
     /// maintaining them row by row when the store starts empty. (The partial indexes on
     /// papers' identifiers stay: building each would scan the whole papers table, abstracts
     /// included, while rows without that identifier cost them nothing.)
-    private static let bulkIndexes = ["paper_sources_paper", "paper_authors_author"]
+    private static let bulkIndexes = ["paper_sources_paper"]
 
     init(db: Database) throws {
         self.db = db
@@ -149,13 +149,18 @@ public final class IngestSession {
             return (paperID, rule)
         }
         let extID = Store.externalID(for: record, titleKey: titleKey)
-        // The first value of each identifier kind, bound to columns 9…14 (doi … wos).
-        var idValues: [String?] = Array(repeating: nil, count: 6)
-        for id in record.ids {
-            guard let column = IngestSession.idColumns.firstIndex(of: id.kind), idValues[column] == nil else { continue }
-            idValues[column] = id.value
-        }
         let insert = statements.insertPaper
+        // The first value of each identifier kind, bound to columns 9…14 (doi … wos); the
+        // others NULL.
+        var boundColumns = 0
+        for id in record.ids {
+            guard let column = IngestSession.idColumns.firstIndex(of: id.kind), boundColumns & (1 << column) == 0 else { continue }
+            boundColumns |= 1 << column
+            insert.bind(Int32(9 + column), id.value)
+        }
+        for column in IngestSession.idColumns.indices where boundColumns & (1 << column) == 0 {
+            insert.bind(Int32(9 + column), nil as String?)
+        }
         insert.bind(1, extID)
         insert.bind(2, record.title)
         insert.bind(3, titleKey)
@@ -164,7 +169,6 @@ public final class IngestSession {
         insert.bind(6, record.year)
         insert.bind(7, record.venue)
         insert.bind(8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
-        for (offset, value) in idValues.enumerated() { insert.bind(Int32(9 + offset), value) }
         insert.bind(15, record.volume)
         insert.bind(16, record.firstPage)
         try insert.execute()
@@ -206,7 +210,7 @@ public final class IngestSession {
         guard !names.isEmpty else { return }
         let orcids = record.authorORCIDs.count == names.count ? record.authorORCIDs : []
         let serviceIDs = record.authorServiceIDs.count == names.count ? record.authorServiceIDs : []
-        let insertAuthor = statements.insertAuthor, insertLink = statements.insertLink
+        let insertAuthor = statements.insertAuthor
         if index.papersWithAuthors.contains(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
@@ -216,13 +220,14 @@ public final class IngestSession {
             return
         }
         index.papersWithAuthors.insert(paperID)
+        var authorIDs: [Int64] = []
+        authorIDs.reserveCapacity(names.count)
         for (position, name) in names.enumerated() {
             let key = keys[position]
             let orcid = orcids.isEmpty ? nil : orcids[position]
             let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]
-            let authorID: Int64
             if let known = index.authorIDs[key] {
-                authorID = known
+                authorIDs.append(known)
                 try complete(known, orcid: orcid, serviceID: serviceID)
             } else {
                 let (family, given) = AuthorName.split(name)
@@ -234,13 +239,24 @@ public final class IngestSession {
                 insertAuthor.bind(6, orcid)
                 insertAuthor.bind(7, serviceID)
                 try insertAuthor.execute()
-                authorID = db.lastInsertedRowID
+                let authorID = db.lastInsertedRowID
                 index.authorIDs[key] = authorID
+                authorIDs.append(authorID)
             }
-            insertLink.bind(1, paperID)
-            insertLink.bind(2, authorID)
-            insertLink.bind(3, position)
-            try insertLink.execute()
+        }
+        // All links of the paper in as few steps as possible.
+        var start = 0
+        while start < authorIDs.count {
+            let count = min(IngestStatements.maxLinksPerInsert, authorIDs.count - start)
+            let insert = try statements.insertLinks(count)
+            for row in 0..<count {
+                let base = Int32(row * 3)
+                insert.bind(base + 1, paperID)
+                insert.bind(base + 2, authorIDs[start + row])
+                insert.bind(base + 3, start + row)
+            }
+            try insert.execute()
+            start += count
         }
     }
 

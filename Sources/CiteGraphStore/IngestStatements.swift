@@ -8,7 +8,19 @@ final class IngestStatements {
     let insertAuthor: BulkStatement
     /// Adds an ORCID / service id to an author stored without one.
     let completeAuthor: BulkStatement
-    let insertLink: BulkStatement
+    /// `INSERT OR IGNORE INTO paper_authors` statements by number of rows (1…`maxLinksPerInsert`):
+    /// one step stores all links of a paper with up to that many authors.
+    private var linkInserts: [Int: BulkStatement] = [:]
+    static let maxLinksPerInsert = 8
+
+    /// The statement inserting `rows` author links (paper_id, author_id, position for each row).
+    func insertLinks(_ rows: Int) throws -> BulkStatement {
+        if let statement = linkInserts[rows] { return statement }
+        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        let statement = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES \(values)")
+        linkInserts[rows] = statement
+        return statement
+    }
     let insertReject: BulkStatement
     /// Appends a record's joined references to its paper's row of `reference_lists`.
     let appendReferences: BulkStatement
@@ -28,7 +40,6 @@ final class IngestStatements {
             db, sql: "INSERT INTO authors (name, name_key, family, given, initials, orcid, service_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
         completeAuthor = try BulkStatement(
             db, sql: "UPDATE authors SET orcid = COALESCE(orcid, ?), service_id = COALESCE(service_id, ?) WHERE id = ?")
-        insertLink = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES (?, ?, ?)")
         appendReferences = try BulkStatement(
             db,
             sql: """

@@ -31,10 +31,18 @@ struct RecordKeys: Sendable {
             let lo = records.count * part / parts, hi = records.count * (part + 1) / parts
             var out: [RecordKeys] = []
             out.reserveCapacity(hi - lo)
+            // Names repeat across records (an author's papers); each part keys a name once.
+            var authorKeys: [String: String] = [:]
+            func authorKey(_ name: String) -> String {
+                if let key = authorKeys[name] { return key }
+                let key = AuthorName.key(name)
+                authorKeys[name] = key
+                return key
+            }
             for record in records[lo..<hi] {
                 out.append(RecordKeys(
                     title: TitleKey.normalise(record.title), short: TitleKey.withoutShortName(record.title),
-                    authors: record.authors.map(AuthorName.key),
+                    authors: record.authors.map(authorKey),
                     referenceList: ReferenceList.joined(record.references)))
             }
             slots.set(part, out)

@@ -8,18 +8,28 @@ import GRDB
 /// Ingest writes one row per record instead of one per reference (~15 with generated
 /// corpora), which is most of what bulk ingest cost in SQLite.
 enum ReferenceList {
-    static let separator: Character = "\u{1F}"
+    static let separator: UInt8 = 0x1F
 
-    /// The list text of `references`, or nil when there are none.
+    /// The list text of `references`, or nil when there are none. Joined as bytes (the
+    /// separator is ASCII, so every piece stays valid UTF-8).
     static func joined(_ references: [String]) -> String? {
         guard !references.isEmpty else { return nil }
-        return references.map { $0.contains(separator) ? $0.replacing(String(separator), with: " ") : $0 }
-            .joined(separator: String(separator))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(references.reduce(references.count) { $0 + $1.utf8.count })
+        for (i, raw) in references.enumerated() {
+            if i > 0 { bytes.append(separator) }
+            let start = bytes.count
+            bytes.append(contentsOf: raw.utf8)
+            if bytes[start...].contains(separator) {
+                for i in start..<bytes.count where bytes[i] == separator { bytes[i] = 0x20 }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The references of a list text, in order, repeats included.
     static func split(_ list: String) -> [String] {
-        list.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        list.utf8.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with each paper's pending list as the rows it becomes, papers in id order:
