@@ -38,36 +38,40 @@ extension Pipeline {
         // Each document's top phrases, in parallel chunks (the nested-phrase check is quadratic
         // in a document's terms), joined in document order.
         let chunkCount = papers.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
-        let chunks = ParallelSlots(count: chunkCount, initial: [[(term: Int32, weight: Double)]]())
+        let chunks = ParallelSlots(count: chunkCount, initial: [[Int]]())
         let limit = options.termsPerPaper, documentCount = papers.count
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let lo = documentCount * chunk / chunkCount, hi = documentCount * (chunk + 1) / chunkCount
-            chunks.set(chunk, (lo..<hi).map { d in model.topTerms(ofDocument: d, limit: limit).map { ($0.term.id, $0.weight) } })
+            chunks.set(chunk, (lo..<hi).map { d in model.topEntries(ofDocument: d, limit: limit) })
         }
-        var used = Set<Int32>()
-        var paperTerms: [(paper: Int64, term: Int32, weight: Double)] = []
+        // Store only the terms some paper carries, renumbered densely in term order.
+        let columns = model.vectors.columns, values = model.vectors.values
+        var storedID = [Int32](repeating: -1, count: model.terms.count)
+        for chunk in chunks.all {
+            for entries in chunk { for e in entries { storedID[Int(columns[e])] = 0 } }
+        }
+        var storedTerms: [StoredTerm] = []
+        for t in storedID.indices where storedID[t] == 0 {
+            storedID[t] = Int32(storedTerms.count)
+            let term = model.terms[t]
+            storedTerms.append(StoredTerm(key: term.key, label: term.label, df: term.df))
+        }
+        var storedPaperTerms: [(paper: Int64, term: Int, weight: Double)] = []
+        storedPaperTerms.reserveCapacity(chunks.all.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         var d = 0
         for chunk in chunks.all {
-            for terms in chunk {
-                for (term, weight) in terms {
-                    used.insert(term)
-                    paperTerms.append((papers[d], term, weight))
-                }
+            for entries in chunk {
+                for e in entries { storedPaperTerms.append((papers[d], Int(storedID[Int(columns[e])]), values[e])) }
                 d += 1
             }
         }
         PhaseClock.mark("topTerms")
-        // Store only the terms some paper carries, renumbered densely.
-        let kept = used.sorted()
-        var position: [Int32: Int] = [:]
-        for (i, id) in kept.enumerated() { position[id] = i }
-        let storedTerms = kept.map { let t = model.terms[Int($0)]; return StoredTerm(key: t.key, label: t.label, df: t.df) }
-        let storedPaperTerms = paperTerms.map { ($0.paper, position[$0.term]!, $0.weight) }
         let store = self.store
-        let write = BackgroundWork { try store.replaceTerms(storedTerms, paperTerms: storedPaperTerms) }
+        let (termRows, paperTermRows) = (storedTerms, storedPaperTerms)
+        let write = BackgroundWork { try store.replaceTerms(termRows, paperTerms: paperTermRows) }
         if !storeBeside { try write.wait() }
         PhaseClock.mark("replaceTerms")
-        progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(kept.count) kept as top phrases")
+        progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(storedTerms.count) kept as top phrases")
         return (model, papers, storeBeside ? write : nil)
     }
 

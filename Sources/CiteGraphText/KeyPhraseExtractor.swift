@@ -754,11 +754,12 @@ private struct CorpusBuilder {
         // for the stems it joins.
         var keyWords: [Int32] = [], keyWordOffsets = [0]
         keyWordOffsets.reserveCapacity(termCount + 1)
+        let isPseudoStem = stemText.map { $0.utf8.contains(UInt8(ascii: " ")) }
         for k in vocabulary {
             let key = keys[k]
             for i in 0..<key.count {
                 let stem = key[i]
-                if stemText[Int(stem)].contains(" ") {
+                if isPseudoStem[Int(stem)] {
                     for piece in stemText[Int(stem)].split(separator: " ") { keyWords.append(Int32(bitPattern: stemID(String(piece)))) }
                 } else {
                     keyWords.append(Int32(bitPattern: stem))

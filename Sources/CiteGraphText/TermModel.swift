@@ -191,6 +191,12 @@ public struct TermModel: Sendable {
     /// - Complexity: O(m log m + (k + c) · m · w) for a document of m terms of at most w words,
     ///   k wanted and c covered terms passed over (was O(m² · w) when every term was tested).
     public func topTerms(ofDocument d: Int, limit: Int? = nil) -> [WeightedTerm] {
+        topEntries(ofDocument: d, limit: limit).map { WeightedTerm(term: terms[Int(vectors.columns[$0])], weight: vectors.values[$0]) }
+    }
+
+    /// `topTerms(ofDocument:limit:)` as positions in `vectors` (its column is the term id,
+    /// its value the weight), heaviest first: no `Term` values built, for corpus-wide loops.
+    public func topEntries(ofDocument d: Int, limit: Int? = nil) -> [Int] {
         let lo = vectors.offsets[d], hi = vectors.offsets[d + 1]
         let wanted = limit ?? options.topN
         // Heaviest first; the nested-phrase test runs only until `wanted` phrases are kept,
@@ -220,7 +226,7 @@ public struct TermModel: Sendable {
                 if !covered { keep.append(a) }
             }
         }
-        return keep.map { WeightedTerm(term: terms[Int(vectors.columns[$0])], weight: vectors.values[$0]) }
+        return keep
     }
 
     /// How many times `short` occurs as a contiguous run inside `long`.
