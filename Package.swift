@@ -17,7 +17,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "CiteGraphCore"),
-        .target(name: "CiteGraphText", dependencies: ["CiteGraphCore"]),
+        .target(name: "CiteGraphText", dependencies: ["CiteGraphCore", "CPrefetch"]),
+        // A header-only module: the CPU's prefetch hint for the hash-table loops of key phrases.
+        .systemLibrary(name: "CPrefetch"),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),

@@ -1,3 +1,4 @@
+import CPrefetch
 import CiteGraphCore
 import Dispatch
 import Foundation
@@ -137,6 +138,14 @@ struct PhraseKey: Hashable {
 
     var count: Int { s0 == 0 ? 0 : s1 == 0 ? 1 : s2 == 0 ? 2 : s3 == 0 ? 3 : 4 }
     subscript(i: Int) -> UInt32 { i == 0 ? s0 : i == 1 ? s1 : i == 2 ? s2 : s3 }
+}
+
+/// One candidate phrase of a document as `forEachCandidate` gives it.
+private struct Candidate {
+    var key: PhraseKey
+    var start: Int
+    var length: Int
+    var acronym: Int32
 }
 
 /// Word ids of a surface form, tagged with the term they spell.
@@ -474,6 +483,9 @@ private struct CorpusBuilder {
     /// on the number of shards, and the filter's false positives only cost memory.
     /// - Complexity: O(candidates) time in two passes; memory O(candidates / 8) bytes for the
     ///   filter plus O(keys seen twice).
+    /// How many keys ahead the hash-table loops prefetch.
+    static let prefetchDistance = 16
+
     mutating func countCandidates() {
         let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let minimum = Int32(max(1, options.minDocumentFrequency))
@@ -482,6 +494,7 @@ private struct CorpusBuilder {
         let documents = documentCount
         // At most this many candidates per shard: every content word starts ≤ maxPhraseLength.
         let occurrences = (flat.count + definitions.count) * max(1, options.maxPhraseLength) / shards
+        let prefetchDistance = CorpusBuilder.prefetchDistance
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             let me = builder.value
             @inline(__always) func mine(_ key: PhraseKey) -> Bool { shards == 1 || PhraseKeyMap.shard(of: key, among: shards) == shard }
@@ -492,20 +505,42 @@ private struct CorpusBuilder {
                 // With a minimum document frequency of 1 every key is kept: no filter.
                 let filtering = minimum >= 2
                 var seen = PhraseKeyFilter(minimumBits: filtering ? occurrences * 8 : 0)
+                // A document's keys are gathered first so that the filter words and map
+                // buckets they need are fetched ahead (`prefetchDistance`) instead of one
+                // memory wait per key; they are then processed in the same order.
+                var batch: [PhraseKey] = [], repeats: [PhraseKey] = []
                 for d in 0..<documents {
-                    me.forEachCandidate(d) { key, _, _, _ in
-                        guard mine(key), !filtering || seen.insert(key) else { return }
-                        if local.findOrInsert(key, Int32(keys.count)) == Int32(keys.count) { keys.append(key) }
+                    batch.removeAll(keepingCapacity: true)
+                    me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
+                    repeats.removeAll(keepingCapacity: true)
+                    if filtering {
+                        for i in 0..<min(prefetchDistance, batch.count) { seen.prefetch(batch[i]) }
+                        for i in batch.indices {
+                            if i + prefetchDistance < batch.count { seen.prefetch(batch[i + prefetchDistance]) }
+                            if seen.insert(batch[i]) { repeats.append(batch[i]) }
+                        }
+                    } else {
+                        swap(&batch, &repeats)
+                    }
+                    for i in 0..<min(prefetchDistance, repeats.count) { local.prefetch(repeats[i]) }
+                    for i in repeats.indices {
+                        if i + prefetchDistance < repeats.count { local.prefetch(repeats[i + prefetchDistance]) }
+                        if local.findOrInsert(repeats[i], Int32(keys.count)) == Int32(keys.count) { keys.append(repeats[i]) }
                     }
                 }
             }
             // Pass 2: exact frequency and document frequency of those keys.
             var frequency = [Int32](repeating: 0, count: keys.count), df = frequency
             var last = [Int32](repeating: -1, count: keys.count)
+            var batch: [PhraseKey] = []
             for d in 0..<documents {
                 let doc = Int32(d)
-                me.forEachCandidate(d) { key, _, _, _ in
-                    guard mine(key), let found = local[key] else { return }
+                batch.removeAll(keepingCapacity: true)
+                me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
+                for i in 0..<min(prefetchDistance, batch.count) { local.prefetch(batch[i]) }
+                for i in batch.indices {
+                    if i + prefetchDistance < batch.count { local.prefetch(batch[i + prefetchDistance]) }
+                    guard let found = local[batch[i]] else { continue }
                     let idx = Int(found)
                     frequency[idx] += 1
                     if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
@@ -570,14 +605,24 @@ private struct CorpusBuilder {
         var touched: [Int32] = []
         var surfaceIndex = PhraseKeyMap()
         let flat = self.flat, definitions = self.definitions, wordText = self.wordText, keyIndex = self.keyIndex
+        var candidates: [Candidate] = []
+        let distance = CorpusBuilder.prefetchDistance
         for d in range {
             var length = 0
             for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] { length += 1 }
             result.documentLength.append(length)
+            // Gathered first, so that their buckets are fetched ahead (see `countCandidates`).
+            candidates.removeAll(keepingCapacity: true)
             forEachCandidate(d) { key, start, length, acronym in
-                guard let idx = keyIndex[key] else { return }
+                candidates.append(Candidate(key: key, start: start, length: length, acronym: acronym))
+            }
+            for i in 0..<min(distance, candidates.count) { keyIndex.prefetch(candidates[i].key) }
+            for i in candidates.indices {
+                if i + distance < candidates.count { keyIndex.prefetch(candidates[i + distance].key) }
+                let (key, start, length, acronym) = (candidates[i].key, candidates[i].start, candidates[i].length, candidates[i].acronym)
+                guard let idx = keyIndex[key] else { continue }
                 let term = termOfKey[Int(idx)]
-                guard term >= 0 else { return }
+                guard term >= 0 else { continue }
                 if tf[Int(term)] == 0 { touched.append(term) }
                 tf[Int(term)] += 1
                 if start >= 0 {
@@ -804,6 +849,14 @@ struct PhraseKeyMap {
         h ^= h >> 29
         h &*= 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h ^ (h >> 32))
+    }
+
+    /// Starts loading the bucket where a probe for `key` begins (a hint; see `CPrefetch`).
+    @inline(__always)
+    func prefetch(_ key: PhraseKey) {
+        let i = PhraseKeyMap.hash(key) & mask
+        slots.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + i) }
+        values.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + i) }
     }
 
     /// The value of `key`, or nil.

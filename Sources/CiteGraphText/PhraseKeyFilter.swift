@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A blocked Bloom filter of phrase keys (Putze, Sanders & Singler, "Cache-, Hash- and
 /// Space-Efficient Bloom Filters", WEA 2007): each key sets 4 bits inside one 64-bit word,
 /// so a test or an insert touches one cache line.
@@ -26,6 +28,13 @@ struct PhraseKeyFilter {
         let old = words[index]
         words[index] = old | pattern
         return old & pattern == pattern
+    }
+
+    /// Starts loading the word `key` maps to (a hint; see `CPrefetch`).
+    @inline(__always)
+    func prefetch(_ key: PhraseKey) {
+        let index = PhraseKeyFilter.probe(key, mask).0
+        words.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + index) }
     }
 
     /// The word and the 4-bit pattern of a key, from a hash independent of `PhraseKeyMap`'s.
