@@ -245,18 +245,10 @@ public final class IngestSession {
             }
         }
         // All links of the paper in as few steps as possible.
-        var start = 0
-        while start < authorIDs.count {
-            let count = min(IngestStatements.maxLinksPerInsert, authorIDs.count - start)
-            let insert = try statements.insertLinks(count)
-            for row in 0..<count {
-                let base = Int32(row * 3)
-                insert.bind(base + 1, paperID)
-                insert.bind(base + 2, authorIDs[start + row])
-                insert.bind(base + 3, start + row)
-            }
-            try insert.execute()
-            start += count
+        try statements.insertLinks.insertAll(authorIDs.count) { statement, row, p in
+            statement.bind(p, paperID)
+            statement.bind(p + 1, authorIDs[row])
+            statement.bind(p + 2, row)
         }
     }
 

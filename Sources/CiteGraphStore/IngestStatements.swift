@@ -8,22 +8,12 @@ final class IngestStatements {
     let insertAuthor: BulkStatement
     /// Adds an ORCID / service id to an author stored without one.
     let completeAuthor: BulkStatement
-    /// `INSERT OR IGNORE INTO paper_authors` statements by number of rows (1…`maxLinksPerInsert`):
-    /// one step stores all links of a paper with up to that many authors.
-    private var linkInserts: [Int: BulkStatement] = [:]
-    static let maxLinksPerInsert = 8
-
-    /// The statement inserting `rows` author links (paper_id, author_id, position for each row).
-    func insertLinks(_ rows: Int) throws -> BulkStatement {
-        if let statement = linkInserts[rows] { return statement }
-        let values = Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-        let statement = try BulkStatement(db, sql: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES \(values)")
-        linkInserts[rows] = statement
-        return statement
-    }
-    let insertReject: BulkStatement
+    /// Author links (paper_id, author_id, position), several rows per step: a paper's links
+    /// in one statement for up to 8 authors.
+    let insertLinks: MultiRowInsert
     /// Appends a record's joined references to its paper's row of `reference_lists`.
     let appendReferences: BulkStatement
+    let insertReject: BulkStatement
 
     init(db: Database) throws {
         self.db = db
@@ -46,6 +36,8 @@ final class IngestStatements {
                 INSERT INTO reference_lists (paper_id, raws) VALUES (?, ?)
                 ON CONFLICT (paper_id) DO UPDATE SET raws = raws || char(31) || excluded.raws
                 """)
+        insertLinks = MultiRowInsert(
+            db, prefix: "INSERT OR IGNORE INTO paper_authors (paper_id, author_id, position) VALUES ", rowTemplate: "(?, ?, ?)", maxRows: 8)
         insertReject = try BulkStatement(db, sql: "INSERT INTO rejects (file, file_digest, line, field, reason) VALUES (?, ?, ?, ?, ?)")
     }
 }

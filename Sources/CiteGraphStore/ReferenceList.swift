@@ -65,31 +65,15 @@ enum ReferenceList {
     /// `resolvedID` gives for its text (NULL when nil), and empties `reference_lists`.
     /// - Complexity: O(pending references); rows are inserted in key order (appends).
     static func expandPending(_ db: Database, resolvedID: (String) -> Int64?) throws {
-        let rowsPerInsert = 16
-        var inserts: [Int: BulkStatement] = [:]
-        func insert(rows: Int) throws -> BulkStatement {
-            if let statement = inserts[rows] { return statement }
-            let values = Array(repeating: "(?, ?, ?, ?)", count: rows).joined(separator: ", ")
-            let statement = try BulkStatement(
-                db, sql: "INSERT INTO paper_references (paper_id, position, raw, resolved_paper_id) VALUES \(values)")
-            inserts[rows] = statement
-            return statement
-        }
+        let insert = MultiRowInsert(
+            db, prefix: "INSERT INTO paper_references (paper_id, position, raw, resolved_paper_id) VALUES ", rowTemplate: "(?, ?, ?, ?)")
         try forEachPending(db) { paper, firstPosition, fresh in
-            var start = 0
-            while start < fresh.count {
-                let count = min(rowsPerInsert, fresh.count - start)
-                let statement = try insert(rows: count)
-                for row in 0..<count {
-                    let base = Int32(row * 4)
-                    let raw = fresh[start + row]
-                    statement.bind(base + 1, paper)
-                    statement.bind(base + 2, firstPosition + start + row)
-                    statement.bind(base + 3, raw)
-                    statement.bind(base + 4, resolvedID(raw).map(Int.init))
-                }
-                try statement.execute()
-                start += count
+            try insert.insertAll(fresh.count) { statement, row, p in
+                let raw = fresh[row]
+                statement.bind(p, paper)
+                statement.bind(p + 1, firstPosition + row)
+                statement.bind(p + 2, raw)
+                statement.bind(p + 3, resolvedID(raw).map(Int.init))
             }
         }
         try db.execute(sql: "DELETE FROM reference_lists")

@@ -54,18 +54,16 @@ extension Store {
             try db.execute(sql: "DROP INDEX IF EXISTS paper_terms_term")
             try db.execute(sql: "DELETE FROM paper_terms")
             try db.execute(sql: "DELETE FROM terms")
-            var termIDs: [Int64] = []
-            termIDs.reserveCapacity(terms.count)
-            let insertTerm = try BulkStatement(db, sql: "INSERT INTO terms (key, label, df) VALUES (?, ?, ?)")
-            for term in terms {
-                insertTerm.bind(1, term.key); insertTerm.bind(2, term.label); insertTerm.bind(3, Int64(term.df))
-                try insertTerm.execute()
-                termIDs.append(db.lastInsertedRowID)
+            // The table is empty: term i gets row id i + 1, as SQLite would number them.
+            let insertTerm = MultiRowInsert(db, prefix: "INSERT INTO terms (id, key, label, df) VALUES ", rowTemplate: "(?, ?, ?, ?)")
+            try insertTerm.insertAll(terms.count) { statement, row, p in
+                statement.bind(p, Int64(row + 1)); statement.bind(p + 1, terms[row].key)
+                statement.bind(p + 2, terms[row].label); statement.bind(p + 3, Int64(terms[row].df))
             }
-            let insert = try BulkStatement(db, sql: "INSERT INTO paper_terms (paper_id, term_id, weight) VALUES (?, ?, ?)")
-            for entry in paperTerms {
-                insert.bind(1, entry.paper); insert.bind(2, termIDs[entry.term]); insert.bind(3, entry.weight)
-                try insert.execute()
+            let insert = MultiRowInsert(db, prefix: "INSERT INTO paper_terms (paper_id, term_id, weight) VALUES ", rowTemplate: "(?, ?, ?)")
+            try insert.insertAll(paperTerms.count) { statement, row, p in
+                let entry = paperTerms[row]
+                statement.bind(p, entry.paper); statement.bind(p + 1, Int64(entry.term + 1)); statement.bind(p + 2, entry.weight)
             }
             try db.execute(sql: "CREATE INDEX paper_terms_term ON paper_terms(term_id)")
         }
@@ -100,11 +98,12 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('build', ?, ?, ?)",
                 arguments: [kind.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try BulkStatement(db, sql: "INSERT INTO edges (kind, source, target, weight, run_id) VALUES (?, ?, ?, ?, ?)")
-            for edge in edges {
-                insert.bind(1, kind.rawValue); insert.bind(2, edge.source); insert.bind(3, edge.target)
-                insert.bind(4, edge.weight); insert.bind(5, runID)
-                try insert.execute()
+            // The kind and run are the same for every row: written into the statement.
+            let insert = MultiRowInsert(
+                db, prefix: "INSERT INTO edges (kind, source, target, weight, run_id) VALUES ",
+                rowTemplate: "('\(kind.rawValue)', ?, ?, ?, \(runID))")
+            try insert.insertAll(edges.count) { statement, row, p in
+                statement.bind(p, edges[row].source); statement.bind(p + 1, edges[row].target); statement.bind(p + 2, edges[row].weight)
             }
             return runID
         }

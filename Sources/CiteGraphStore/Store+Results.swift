@@ -32,10 +32,9 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES (?, ?, ?, ?)",
                 arguments: ["rank:" + measure, graph.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try BulkStatement(db, sql: "INSERT INTO scores (run_id, measure, node, value) VALUES (?, ?, ?, ?)")
-            for (node, value) in zip(nodes, values) {
-                insert.bind(1, runID); insert.bind(2, measure); insert.bind(3, node); insert.bind(4, value)
-                try insert.execute()
+            let insert = MultiRowInsert(db, prefix: "INSERT INTO scores (run_id, measure, node, value) VALUES ", rowTemplate: "(\(runID), ?, ?, ?)")
+            try insert.insertAll(nodes.count) { statement, row, p in
+                statement.bind(p, measure); statement.bind(p + 1, nodes[row]); statement.bind(p + 2, values[row])
             }
             return runID
         }
@@ -69,10 +68,9 @@ extension Store {
                 sql: "INSERT INTO runs (step, graph, parameters, summary) VALUES ('communities', ?, ?, ?)",
                 arguments: [graph.rawValue, parameters, summary])
             let runID = db.lastInsertedRowID
-            let insert = try BulkStatement(db, sql: "INSERT INTO communities (run_id, node, community) VALUES (?, ?, ?)")
-            for (node, community) in zip(nodes, membership) {
-                insert.bind(1, runID); insert.bind(2, node); insert.bind(3, Int64(community))
-                try insert.execute()
+            let insert = MultiRowInsert(db, prefix: "INSERT INTO communities (run_id, node, community) VALUES ", rowTemplate: "(\(runID), ?, ?)")
+            try insert.insertAll(nodes.count) { statement, row, p in
+                statement.bind(p, nodes[row]); statement.bind(p + 1, Int64(membership[row]))
             }
             let insertLabel = try db.cachedStatement(sql: "INSERT INTO community_labels (run_id, community, size, label) VALUES (?, ?, ?, ?)")
             for label in labels { try insertLabel.execute(arguments: [runID, label.community, label.size, label.label]) }
