@@ -35,9 +35,16 @@ extension Pipeline {
     /// stores the partition with the run's parameters.
     @discardableResult
     public func communities(graph kind: GraphKind, options: CommunityOptions = CommunityOptions()) throws -> CommunityResult {
+        try communities(graph: kind, options: options, loaded: nil)
+    }
+
+    /// `communities(graph:options:)` on the graph of `kind` already loaded (its CSR and node
+    /// row ids, as the ranking step just read them), or loaded here when nil.
+    @discardableResult
+    func communities(graph kind: GraphKind, options: CommunityOptions = CommunityOptions(), loaded: (Graph, [Int64])?) throws -> CommunityResult {
         try ensureBuilt(kind)
         progress.begin("\(options.algorithm.rawValue) \(kind.rawValue)")
-        let (directed, nodes) = try store.loadGraph(kind)
+        let (directed, nodes) = try loaded ?? store.loadGraph(kind)
         let graph = directed.undirected(combining: .sum)
         let partition: Partition
         switch options.algorithm {

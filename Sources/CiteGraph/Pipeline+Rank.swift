@@ -56,7 +56,7 @@ extension Pipeline {
     /// - Throws: `AlgorithmError` for invalid parameters, store errors.
     @discardableResult
     public func rank(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> [RankedNode] {
-        let (scores, nodes) = try computeScores(graph: kind, options: options)
+        let (scores, nodes, _) = try computeScores(graph: kind, options: options)
         let labels = try nodeLabels(kind)
         return scores.ranking().enumerated().map { position, node in
             let label = labels[nodes[node]] ?? NodeLabel(id: String(nodes[node]), title: "", year: nil)
@@ -65,8 +65,9 @@ extension Pipeline {
     }
 
     /// Ranks and stores like `rank(graph:options:)`, returning the scores by node position and
-    /// the nodes' row ids (no labels read: the whole pipeline only stores the ranking).
-    func computeScores(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> (Scores, [Int64]) {
+    /// the nodes' row ids (no labels read: the whole pipeline only stores the ranking), and the
+    /// graph as loaded, for a communities step that follows at once.
+    func computeScores(graph kind: GraphKind, options: RankOptions = RankOptions()) throws -> (Scores, [Int64], Graph) {
         try ensureBuilt(kind)
         let measure = options.measure
         progress.begin("\(measure.rawValue) \(kind.rawValue)")
@@ -108,7 +109,7 @@ extension Pipeline {
         try store.saveScores(
             graph: kind, measure: measure.rawValue, parameters: JSON.object(parameters), summary: summary, nodes: nodes, values: scores.values)
         progress.finish("\(measure.rawValue) \(kind.rawValue): \(graph.nodeCount) nodes, \(scores.iterations) iterations, residual \(scores.residual)")
-        return (scores, nodes)
+        return (scores, nodes, graph)
     }
 
     /// The teleport vector of a personalised PageRank (1 on each seed node and on each paper

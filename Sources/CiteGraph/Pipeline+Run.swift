@@ -30,8 +30,13 @@ extension Pipeline {
         let citationBranch = BackgroundWork {
             let counts = try companion.build(companionKinds, options: options)
             let shown = companionKinds.filter { $0 != .mention && (counts[$0] ?? 0) > 0 }
-            for kind in shown { _ = try companion.computeScores(graph: kind) }
-            if shown.contains(.coauthor) { try companion.communities(graph: .coauthor) }
+            for kind in shown {
+                let (_, nodes, graph) = try companion.computeScores(graph: kind)
+                // The co-author communities need no key phrases: found on the graph just
+                // ranked. (The citation graph is read again after the wait rather than held
+                // through the key phrases' memory peak.)
+                if kind == .coauthor { try companion.communities(graph: .coauthor, loaded: (graph, nodes)) }
+            }
             termsStored.wait()
             if shown.contains(.citation) { try companion.communities(graph: .citation) }
         }
@@ -41,8 +46,8 @@ extension Pipeline {
                 try build([.cotopic, .topics], options: options)
             }
             for kind in [GraphKind.cotopic, .topics] {
-                _ = try computeScores(graph: kind)
-                try communities(graph: kind)
+                let (_, nodes, graph) = try computeScores(graph: kind)
+                try communities(graph: kind, loaded: (graph, nodes))
             }
         } catch {
             try? citationBranch.wait()
