@@ -782,8 +782,14 @@ private struct CorpusBuilder {
             let label: String
             if let l = thesaurusLabel[keys[k]] {
                 label = l
-            } else if let best = bestSurface[t] {
-                label = (0..<best.words.count).map { wordText[Int(best.words[$0] - 1)] }.joined(separator: " ")
+            } else if let best = bestSurface[t], best.words.count > 0 {
+                // Built in place: millions of labels, no array per label.
+                var text = wordText[Int(best.words[0] - 1)]
+                for i in 1..<best.words.count {
+                    text += " "
+                    text += wordText[Int(best.words[i] - 1)]
+                }
+                label = text
             } else if let l = definitionLabel[Int32(t)] {
                 label = l
             } else {
