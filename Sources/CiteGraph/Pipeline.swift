@@ -26,8 +26,13 @@ public final class Pipeline: Sendable {
     /// Stores record files in one transaction, so a bad file leaves the store as it was.
     /// Files already ingested (same content) are skipped.
     ///
-    /// JSON Lines files are read in chunks while the previous chunk is stored, so their size
-    /// does not bound memory; files of other formats are read whole before anything is stored.
+    /// Files are read in chunks of records while the previous chunk is stored (see
+    /// `StreamedIngest`), so their size does not bound memory: JSON Lines, the XML formats,
+    /// Web of Science, RIS, MEDLINE, key-value, CSV/TSV and JSON arrays. Read whole before
+    /// anything is stored: BibTeX (its `@string` macros and `crossref` fields span the
+    /// database, and several BibTeX files given together form one), edge lists (a node's
+    /// record gathers its links from the whole file), daily-papers pages, a JSON document
+    /// that is one object (an API page), and UTF-16 text (transcoded whole).
     ///
     /// - Parameters:
     ///   - paths: record files.

@@ -17,17 +17,20 @@ enum StreamedIngest {
     /// Reads `file` chunk by chunk into `session`.
     /// - Parameter strict: the first malformed record fails the file (and the transaction).
     /// - Throws: `ExtractError` naming the file and line, or the store's error.
-    static func store(_ file: StreamedRecordFile, into session: IngestSession, strict: Bool) throws {
+    /// - Parameter chunkSize: records (and rejects) per chunk.
+    static func store(_ file: StreamedRecordFile, into session: IngestSession, strict: Bool, chunkSize: Int = 10_000) throws {
         let pipe = ChunkPipe<Chunk>(capacity: 1)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             defer { done.signal() }
             do {
-                let stream = try JSONLinesStream(file)
-                while let result = try stream.next() {
-                    guard pipe.put(.success(Chunk(prepared: PreparedRecords(result.records), rejects: result.rejects))) else { return }
+                try Extractor.stream(file, chunkSize: chunkSize) { result in
+                    let chunk = Chunk(prepared: PreparedRecords(result.records), rejects: result.rejects)
+                    guard pipe.put(.success(chunk)) else { throw CancellationError() }
                 }
                 _ = pipe.put(nil)
+            } catch is CancellationError {
+                return  // the consumer has gone
             } catch {
                 _ = pipe.put(.failure(error))
             }

@@ -10,8 +10,13 @@ public struct StreamedRecordFile: Sendable {
     /// The format the file is read as.
     public let format: RecordFormat
 
-    /// The formats read in chunks; files of the others are read whole by `Extractor`.
-    public static let streamableFormats: Set<RecordFormat> = [.jsonl]
+    /// The formats read in chunks (`Extractor.stream`); files of the others are read whole
+    /// by `Extractor.read`: an edge list's records gather each node's links from the whole
+    /// file, daily-papers pages are small, and BibTeX's `@string` macros and `crossref`
+    /// fields need the whole database.
+    public static let streamableFormats: Set<RecordFormat> = [
+        .jsonl, .pubmedXML, .jats, .arxivOAI, .arxivAtom, .dblpXML, .webOfScience, .ris, .medline, .keyValue, .csv, .json,
+    ]
 
     /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)
     /// and computes its digest in one pass, or returns nil when the file is better read whole
@@ -26,6 +31,7 @@ public struct StreamedRecordFile: Sendable {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let chosen = try format ?? FormatSniffer.detect(RecordFile(path: name, bytes: Array(head.prefix(4096))))
         guard streamableFormats.contains(chosen) else { return nil }
+        if chosen == .json, !JSONArrayStream.startsWithArray(head) { return nil }  // one object: read whole
         var hash = RecordFile.FNV1a()
         hash.add(head)
         var block: [UInt8] = []
