@@ -76,7 +76,8 @@ public enum Extractor {
         case .keyValue: try KeyValueRecordReader.read(streaming: path, name: name, into: sink)
         case .csv: try CSVRecordReader.read(streaming: path, name: name, into: sink)
         case .json: try JSONDocumentReader.read(streaming: path, name: name, into: sink)
-        case .bibtex, .dailyPapers, .edgeList, .edgeListCitedFirst:
+        case .bibtex: try BibTeXDatabase(files: [file]).stream(0, into: sink)
+        case .dailyPapers, .edgeList, .edgeListCitedFirst:
             preconditionFailure("\(file.format) files are read whole (StreamedRecordFile.streamableFormats)")
         }
         try sink.finish()

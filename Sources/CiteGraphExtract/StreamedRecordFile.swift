@@ -10,12 +10,12 @@ public struct StreamedRecordFile: Sendable {
     /// The format the file is read as.
     public let format: RecordFormat
 
-    /// The formats read in chunks (`Extractor.stream`); files of the others are read whole
-    /// by `Extractor.read`: an edge list's records gather each node's links from the whole
-    /// file, daily-papers pages are small, and BibTeX's `@string` macros and `crossref`
-    /// fields need the whole database.
+    /// The formats read in chunks (`Extractor.stream`; BibTeX files given together through
+    /// `BibTeXDatabase`); files of the others are read whole by `Extractor.read`: an edge
+    /// list's records gather each node's links from the whole file, and daily-papers pages
+    /// are small.
     public static let streamableFormats: Set<RecordFormat> = [
-        .jsonl, .pubmedXML, .jats, .arxivOAI, .arxivAtom, .dblpXML, .webOfScience, .ris, .medline, .keyValue, .csv, .json,
+        .jsonl, .pubmedXML, .jats, .arxivOAI, .arxivAtom, .dblpXML, .webOfScience, .ris, .medline, .keyValue, .csv, .json, .bibtex,
     ]
 
     /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)

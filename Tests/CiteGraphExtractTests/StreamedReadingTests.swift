@@ -122,4 +122,33 @@ import Testing
         }
         #expect(done.count >= 10)
     }
+
+    /// KRR's two BibTeX files as one database (`krr.bib` cites proceedings in `procs.bib`,
+    /// which uses `krr.bib`'s macros), cut in pieces of one entry and of a few kilobytes:
+    /// the records and rejects `BibTeXReader.read(_:)` gives for the pair.
+    @Test(arguments: [1, 3_000]) func bibTeXDatabaseStreamsLikeItReadsWhole(pieceSize: Int) throws {
+        let paths = ["bibtex_krr_potsdam/krr.bib", "bibtex_krr_potsdam/procs.bib"].map(SharedData.path)
+        let reference = try BibTeXReader.read(paths.map { try RecordFile(path: $0) })
+        let files = try paths.map { try #require(try StreamedRecordFile.open(path: $0)) }
+        let database = try BibTeXDatabase(files: files, pieceSize: pieceSize)
+        for (index, whole) in reference.enumerated() {
+            var outcome = Outcome()
+            var chunks = 0
+            try database.stream(index, chunkSize: Self.chunkSize) { chunk in
+                chunks += 1
+                outcome.records += chunk.records
+                outcome.rejects += chunk.rejects
+            }
+            #expect(outcome.rejects == whole.rejects)
+            #expect(outcome.records.count == whole.records.count)
+            for (a, b) in zip(outcome.records, whole.records) where a != b {
+                Issue.record("record \(b.source.position) differs:\n\(a)\n\(b)")
+                break
+            }
+            #expect(chunks > 10)
+        }
+        // Crossref made a difference: krr.bib's records took booktitles from procs.bib.
+        let alone = try BibTeXReader.read(RecordFile(path: paths[0]))
+        #expect(alone.records.map(\.venue) != reference[0].records.map(\.venue))
+    }
 }

@@ -1,5 +1,6 @@
 // citegraph-extract-bench: the measuring side of extract_throughput.sh.
-//   citegraph-extract-bench prepare DIR [MB]       writes one input per reader (default 100 MB each)
+//   citegraph-extract-bench prepare DIR [MB] [FORMAT…]  writes one input per reader (default 100 MB each;
+//                                                   all readers, or the FORMATs named)
 //   citegraph-extract-bench time DIR [REPEATS] [FORMAT…]  reads each input REPEATS times (default 3) and
 //                                                   prints MB/s and records/s of the best run
 //   citegraph-extract-bench digest DIR [FORMAT…]   prints a digest of each reader's records and rejects
@@ -23,14 +24,15 @@ func fail(_ message: String) -> Never {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    fail("usage: citegraph-extract-bench prepare DIR [MB] | time DIR [REPEATS] [FORMAT...] | digest DIR [FORMAT...]")
+    fail("usage: citegraph-extract-bench prepare DIR [MB] [FORMAT...] | time DIR [REPEATS] [FORMAT...] | digest DIR [FORMAT...]")
 }
 let directory = URL(fileURLWithPath: args[2])
 switch args[1] {
 case "prepare":
     let megabytes = args.count >= 4 ? Int(args[3]) ?? 100 : 100
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for input in ExtractInput.allCases {
+    let only = Set(args.dropFirst(4))
+    for input in ExtractInput.allCases where only.isEmpty || only.contains(input.rawValue) {
         let bytes = try input.bytes(size: megabytes * 1_000_000)
         try Data(bytes).write(to: directory.appendingPathComponent(input.fileName))
         print("wrote \(input.fileName): \(bytes.count) bytes")
