@@ -55,8 +55,9 @@ public struct BibTeXDatabase: Sendable {
         macrosAtStart = atStart
     }
 
-    /// Reads file `index` in chunks of at most `chunkSize` records and rejects, handing each
-    /// to `deliver`: together what `BibTeXReader.read(_:)` returns for that file.
+    /// Reads file `index` in chunks of at most `chunkSize` records and rejects (fewer when
+    /// their text passes about 4 MB), handing each to `deliver`: together what
+    /// `BibTeXReader.read(_:)` returns for that file.
     /// - Throws: `ExtractError` naming the file, or what `deliver` throws.
     public func stream(_ index: Int, chunkSize: Int = 10_000, _ deliver: @escaping (ExtractResult) throws -> Void) throws {
         let sink = RecordSink(format: .bibtex, chunkSize: chunkSize, deliver: deliver)

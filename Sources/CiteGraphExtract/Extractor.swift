@@ -48,9 +48,10 @@ public enum Extractor {
         return result
     }
 
-    /// Reads the records of `file` in chunks of at most `chunkSize` records and rejects,
-    /// handing each chunk to `deliver` as soon as it is complete, so that memory is bounded
-    /// by the chunk size (and the largest record) whatever the file size. The chunks together
+    /// Reads the records of `file` in chunks of at most `chunkSize` records and rejects (fewer
+    /// when their text passes about 4 MB; JSON Lines: `chunkSize` lines), handing each chunk
+    /// to `deliver` as soon as it is complete, so that memory is bounded by the chunk (and the
+    /// largest record) whatever the file size. The chunks together
     /// hold what `read(_:format:strict:)` returns for the whole file, in the same order.
     ///
     /// Errors that `read` throws before returning anything (a file that is not UTF-8, an XML
