@@ -7,10 +7,13 @@
 # and DOIs and merge into the papers of the first copy), then
 #   - ingests each into a fresh store under /usr/bin/time -v: peak resident set, records,
 #     papers stored, store size, seconds;
-#   - streams each through its reader alone (`citegraph-extract-bench stream`, chunks of
-#     10,000 records, no store) under /usr/bin/time -v: the reading side's peak.
+#   - streams each through its reader alone (`citegraph-extract-bench stream`, chunks as
+#     ingest makes them, no store) under /usr/bin/time -v: the reading side's peak;
+#   - with WHOLE=1, also reads each whole (`citegraph-extract-bench time`: the file in memory,
+#     then every record at once, as ingest read these formats before streaming).
 # Usage: ./ingest_memory.sh [FORMAT...]      (default: wos pubmed jats)
-#        SIZES="30 300" ./ingest_memory.sh     (MB per input; default 30 and 300)
+#        SIZES="30 300" WHOLE=1 ./ingest_memory.sh   (MB per input, default 30 and 300;
+#                                                     WHOLE=1 adds the whole-file reading peak)
 set -euo pipefail
 cd "$(dirname "$0")"
 SIZES=${SIZES:-"30 300"}
@@ -23,7 +26,7 @@ BENCH="$(swift build -c release --show-bin-path)/citegraph-extract-bench"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 peak() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
-printf '%-8s %6s %12s %11s %9s %8s %9s %8s\n' format MB "ingest MiB" "read MiB" records papers "store MB" seconds
+printf '%-8s %6s %11s %9s %10s %8s %7s %9s %8s\n' format MB "ingest MiB" "read MiB" "whole MiB" records papers "store MB" seconds
 for size in $SIZES; do
     "$BENCH" prepare "$WORK/$size" "$size" "${FORMATS[@]}" >/dev/null
     for format in "${FORMATS[@]}"; do
@@ -38,7 +41,13 @@ for size in $SIZES; do
         ingest=$(peak "$WORK/time")
         rm -f "$db"
         /usr/bin/time -v "$BENCH" stream "$WORK/$size" 1 "$format" >/dev/null 2>"$WORK/time"
-        printf '%-8s %6s %12s %11s %9s %8s %9s %8s\n' "$format" "$(( $(stat -c %s "$file") / 1000000 ))" "$ingest" "$(peak "$WORK/time")" \
+        read=$(peak "$WORK/time")
+        whole="-"
+        if [ "${WHOLE:-0}" = 1 ]; then
+            /usr/bin/time -v "$BENCH" time "$WORK/$size" 1 "$format" >/dev/null 2>"$WORK/time"
+            whole=$(peak "$WORK/time")
+        fi
+        printf '%-8s %6s %11s %9s %10s %8s %7s %9s %8s\n' "$format" "$(( $(stat -c %s "$file") / 1000000 ))" "$ingest" "$read" "$whole" \
             "$records" "$papers" "$store" "$wall"
     done
     rm -rf "${WORK:?}/$size"
