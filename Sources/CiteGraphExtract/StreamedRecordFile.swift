@@ -19,8 +19,9 @@ public struct StreamedRecordFile: Sendable {
     ]
 
     /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)
-    /// and computes its digest in one pass, or returns nil when the file is better read whole
-    /// (another format, or UTF-16 text that needs transcoding).
+    /// and computes its digest in one pass, or returns nil when the file is read whole
+    /// (another format, a JSON document that is one object, or UTF-16 text that needs
+    /// transcoding).
     /// - Throws: `ExtractError` naming the file (missing, unreadable, empty, unknown format).
     public static func open(path: String, displayName: String? = nil, format: RecordFormat? = nil) throws -> StreamedRecordFile? {
         let name = displayName ?? path
