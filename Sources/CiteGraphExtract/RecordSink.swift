@@ -57,9 +57,12 @@ final class RecordSink {
         try appended(bytes: Self.bytes(of: reject.reason) + Self.bytes(of: reject.field))
     }
 
-    private func appended(bytes: Int) throws {
+    /// Counts what was appended (weighing it only when there is a byte budget: a whole file
+    /// is gathered without) and hands on a full chunk.
+    private func appended(bytes: @autoclosure () -> Int) throws {
         count += 1
-        pendingBytes += bytes
+        guard chunkSize != Int.max else { return }
+        pendingBytes += bytes()
         if pending.records.count + pending.rejects.count >= chunkSize || pendingBytes >= byteBudget { try flush() }
     }
 
