@@ -14,5 +14,5 @@ swift build -c release --product citegraph-extract-bench >&2
 BIN="$(swift build -c release --show-bin-path)/citegraph-extract-bench"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-"$BIN" prepare "$WORK" "$MB" >&2
+"$BIN" prepare "$WORK" "$MB" "$@" >&2
 "$BIN" time "$WORK" "$REPEATS" "$@"

@@ -26,8 +26,14 @@ public final class Pipeline: Sendable {
     /// Stores record files in one transaction, so a bad file leaves the store as it was.
     /// Files already ingested (same content) are skipped.
     ///
-    /// JSON Lines files are read in chunks while the previous chunk is stored, so their size
-    /// does not bound memory; files of other formats are read whole before anything is stored.
+    /// Files are read in chunks of records while the previous chunk is stored (see
+    /// `StreamedIngest`), so their size does not bound memory: JSON Lines, the XML formats,
+    /// Web of Science, RIS, MEDLINE, key-value, CSV/TSV, JSON arrays and BibTeX (the BibTeX
+    /// files given together form one database, `BibTeXDatabase`, which keeps their macros
+    /// and the entries named by `crossref`). Read whole before anything is stored: edge
+    /// lists (a node's record gathers its links from the whole file), daily-papers pages, a
+    /// JSON document that is one object (an API page), and UTF-16 text (transcoded whole;
+    /// with a UTF-16 BibTeX file, all the BibTeX files are read whole together).
     ///
     /// - Parameters:
     ///   - paths: record files.
@@ -52,7 +58,28 @@ public final class Pipeline: Sendable {
             wholeFiles.append((inputs.count, named, file.digest, try format ?? FormatSniffer.detect(named)))
             inputs.append(.pending)
         }
-        // BibTeX files given together form one database, so crossref resolves across them.
+        // BibTeX files given together form one database, so crossref resolves across them:
+        // streamed together, or read whole together when one of them must be read whole.
+        var bibTeXMembers: [Int: Int] = [:]
+        var bibTeXDatabase: BibTeXDatabase? = nil
+        let streamedBibTeX = inputs.indices.filter { if case .streamed(let f) = inputs[$0] { f.format == .bibtex } else { false } }
+        if wholeFiles.contains(where: { $0.format == .bibtex }) {
+            for index in streamedBibTeX {
+                guard case .streamed(let f) = inputs[index] else { continue }
+                let file = try RecordFile(path: f.path)
+                wholeFiles.append((index, RecordFile(path: f.displayName, bytes: file.bytes), file.digest, .bibtex))
+                inputs[index] = .pending
+            }
+            wholeFiles.sort { $0.index < $1.index }
+        } else if !streamedBibTeX.isEmpty {
+            var files: [StreamedRecordFile] = []
+            for index in streamedBibTeX {
+                guard case .streamed(let f) = inputs[index] else { continue }
+                bibTeXMembers[index] = files.count
+                files.append(f)
+            }
+            bibTeXDatabase = try BibTeXDatabase(files: files)
+        }
         let bibtex = wholeFiles.filter { $0.format == .bibtex }
         var results: [Int: ExtractResult] = [:]
         if bibtex.count > 1 {
@@ -82,7 +109,11 @@ public final class Pipeline: Sendable {
                     }
                 case .streamed(let file):
                     if try session.beginFile(path: file.displayName, digest: file.digest, format: file.format.rawValue) {
-                        try StreamedIngest.store(file, into: session, strict: strict)
+                        if let bibTeXDatabase, let member = bibTeXMembers[i] {
+                            try StreamedIngest.store(member, of: bibTeXDatabase, into: session, strict: strict)
+                        } else {
+                            try StreamedIngest.store(file, into: session, strict: strict)
+                        }
                     }
                 case .pending:
                     preconditionFailure("every whole file is read before storing")

@@ -15,19 +15,36 @@ enum IngestInput {
 /// while the caller's thread stores the previous one, with at most two chunks in memory.
 enum StreamedIngest {
     /// Reads `file` chunk by chunk into `session`.
-    /// - Parameter strict: the first malformed record fails the file (and the transaction).
+    /// - Parameters:
+    ///   - strict: the first malformed record fails the file (and the transaction).
+    ///   - chunkSize: records (and rejects) per chunk.
     /// - Throws: `ExtractError` naming the file and line, or the store's error.
-    static func store(_ file: StreamedRecordFile, into session: IngestSession, strict: Bool) throws {
+    static func store(_ file: StreamedRecordFile, into session: IngestSession, strict: Bool, chunkSize: Int = 10_000) throws {
+        try store(into: session, strict: strict) { deliver in try Extractor.stream(file, chunkSize: chunkSize, deliver) }
+    }
+
+    /// Reads file `index` of the BibTeX `database` chunk by chunk into `session`.
+    /// - Throws: `ExtractError` naming the file and line, or the store's error.
+    static func store(_ index: Int, of database: BibTeXDatabase, into session: IngestSession, strict: Bool, chunkSize: Int = 10_000) throws {
+        try store(into: session, strict: strict) { deliver in try database.stream(index, chunkSize: chunkSize, deliver) }
+    }
+
+    /// Stores what `read` hands its argument, chunk by chunk, reading on another thread.
+    private static func store(
+        into session: IngestSession, strict: Bool, read: @escaping @Sendable (_ deliver: @escaping (ExtractResult) throws -> Void) throws -> Void
+    ) throws {
         let pipe = ChunkPipe<Chunk>(capacity: 1)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             defer { done.signal() }
             do {
-                let stream = try JSONLinesStream(file)
-                while let result = try stream.next() {
-                    guard pipe.put(.success(Chunk(prepared: PreparedRecords(result.records), rejects: result.rejects))) else { return }
+                try read { result in
+                    let chunk = Chunk(prepared: PreparedRecords(result.records), rejects: result.rejects)
+                    guard pipe.put(.success(chunk)) else { throw CancellationError() }
                 }
                 _ = pipe.put(nil)
+            } catch is CancellationError {
+                return  // the consumer has gone
             } catch {
                 _ = pipe.put(.failure(error))
             }

@@ -16,11 +16,17 @@ public enum ArxivAtomReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .arxivAtom, attributesOf: ["link", "primary_category", "category"]) { reader, result in
+        try XMLRecordReading.readWhole(file, format: .arxivAtom, read)
+    }
+
+    /// Reads the records of `source` into `sink`, each as soon as its end tag is read.
+    /// - Throws: `ExtractError` naming the file and line, or what the sink throws.
+    static func read(_ source: XMLRecordReading.Source, into sink: RecordSink) throws {
+        try XMLRecordReading.run(source, into: sink, attributesOf: ["link", "primary_category", "category"]) { reader in
             var position = 0
             while let event = try reader.next() {
                 guard case .start(let start) = event, start.localName == "entry" else { continue }
-                result.append(try entry(reader, start: start, file: file.path, position: position))
+                try sink.append(entry(reader, start: start, file: source.name, position: position))
                 position += 1
             }
         }

@@ -27,23 +27,29 @@ public enum ArxivOAIReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .arxivOAI, attributesOf: ["error", "header"]) { reader, result in
+        try XMLRecordReading.readWhole(file, format: .arxivOAI, read)
+    }
+
+    /// Reads the records of `source` into `sink`, each as soon as its end tag is read.
+    /// - Throws: `ExtractError` naming the file and line, or what the sink throws.
+    static func read(_ source: XMLRecordReading.Source, into sink: RecordSink) throws {
+        try XMLRecordReading.run(source, into: sink, attributesOf: ["error", "header"]) { reader in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event else { continue }
                 switch start.localName {
                 case "record":
-                    switch try record(reader, start: start, file: file.path, position: position) {
-                    case .success(let record?): result.records.append(record)
+                    switch try record(reader, start: start, file: source.name, position: position) {
+                    case .success(let record?): try sink.append(record: record)
                     case .success(nil): break
-                    case .failure(let reject): result.rejects.append(reject)
+                    case .failure(let reject): try sink.append(reject: reject)
                     }
                     position += 1
                 case "error":
                     let code = start.attributes["code"] ?? "error"
                     let text = try reader.readText()
                     if code != "noRecordsMatch" {
-                        throw ExtractError.malformed(path: file.path, line: start.line, field: "OAI-PMH", reason: "the server answered \(code): \(text)")
+                        throw ExtractError.malformed(path: source.name, line: start.line, field: "OAI-PMH", reason: "the server answered \(code): \(text)")
                     }
                 case "header", "resumptionToken":
                     try reader.skipElement()  // ListIdentifiers headers: no metadata, no record.

@@ -61,27 +61,40 @@ public enum BibTeXReader {
         }
         var results: [ExtractResult] = []
         for (index, file) in files.enumerated() {
-            var result = ExtractResult(format: .bibtex)
             let (entries, rejects) = parsed[index]
-            var items: [(line: Int, outcome: Result<PaperRecord, RejectedRecord>)] = []
-            for entry in entries {
-                let fields = inherit(entry, from: byKey)
-                items.append((entry.line, makeRecord(entry, fields: fields, file: file.path)))
-            }
-            for reject in rejects { items.append((reject.line, .failure(reject))) }
-            items.sort { $0.line < $1.line }
-            for (position, item) in items.enumerated() {
-                switch item.outcome {
-                case .success(var record):
-                    record.source.position = position
-                    result.records.append(record)
-                case .failure(let reject):
-                    result.rejects.append(reject)
-                }
-            }
-            results.append(result)
+            results.append(
+                try RecordSink.collect(format: .bibtex) { sink in
+                    var position = 0
+                    try emit(entries: entries, rejects: rejects, parents: byKey, file: file.path, position: &position, into: sink)
+                })
         }
         return results
+    }
+
+    /// Hands `sink` the records of `entries` (completed from their crossref `parents`, by
+    /// lower-cased key) and the `rejects`, in the order of their lines, numbering them from
+    /// `position` on.
+    static func emit(
+        entries: [BibTeXParser.Entry], rejects: [RejectedRecord], parents: [String: BibTeXParser.Entry], file: String,
+        position: inout Int, into sink: RecordSink
+    ) throws {
+        var items: [(line: Int, outcome: Result<PaperRecord, RejectedRecord>)] = []
+        for entry in entries {
+            let fields = inherit(entry, from: parents)
+            items.append((entry.line, makeRecord(entry, fields: fields, file: file)))
+        }
+        for reject in rejects { items.append((reject.line, .failure(reject))) }
+        items.sort { $0.line < $1.line }
+        for item in items {
+            switch item.outcome {
+            case .success(var record):
+                record.source.position = position
+                try sink.append(record: record)
+            case .failure(let reject):
+                try sink.append(reject: reject)
+            }
+            position += 1
+        }
     }
 
     /// Fields a child entry never takes from its crossref parent.
@@ -207,12 +220,21 @@ struct BibTeXParser {
     var entries: [Entry] = []
     var rejects: [RejectedRecord] = []
     private var lineStarts: [Int] = [0]
+    /// The line of `bytes[0]` in the file.
+    private let firstLine: Int
+    /// No entry starts at or after this offset (the rest of `bytes` is only looked at).
+    private let limit: Int
     private var p = 0
 
-    init(bytes: [UInt8], path: String, macros: [String: String]) {
+    /// A parser of `bytes`, a whole file or a piece of one (see `BibTeXSegments`): the piece
+    /// starts at line `firstLine` of the file, and its entries start before `limit` (the
+    /// line at `limit` is the next piece's first, there to be seen as the next entry).
+    init(bytes: [UInt8], path: String, macros: [String: String], firstLine: Int = 1, limit: Int? = nil) {
         self.bytes = bytes
         self.path = path
         self.macros = macros
+        self.firstLine = firstLine
+        self.limit = limit ?? bytes.count
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
     }
 
@@ -224,11 +246,11 @@ struct BibTeXParser {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return lo + 1
+        return lo + firstLine
     }
 
     mutating func parse() {
-        while let at = nextAt(from: p, lineStartOnly: false) {
+        while let at = nextAt(from: p, lineStartOnly: false), at < limit {
             p = at + 1
             let type = identifier().lowercased()
             skipSpace()

@@ -47,13 +47,35 @@ public enum CSVRecordReader {
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
         let text = try file.utf8Text()
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        return try RecordSink.collect(format: .csv) { sink in
+            try read(name: file.path, firstLine: text.prefix { $0 != "\n" && $0 != "\r\n" }, into: sink) { body in
+                try body(Substring(text))
+            }
+        }
+    }
+
+    /// Reads the file at `path` block by block into `sink`, each row as soon as it ends.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        var blocks = try UTF8TextBlocks(path: path, name: name)
+        guard let first = try blocks.next() else { return }
+        let head = String(decoding: first.bytes, as: UTF8.self)
+        try read(name: name, firstLine: head.prefix { $0 != "\n" && $0 != "\r\n" }, into: sink) { body in
+            try body(Substring(head))
+            while let block = try blocks.next() { try body(Substring(String(decoding: block.bytes, as: UTF8.self))) }
+        }
+    }
+
+    /// The reader proper: `pieces` calls its argument with the text in pieces of whole lines.
+    private static func read(
+        name: String, firstLine: Substring, into sink: RecordSink, pieces: ((Substring) throws -> Void) throws -> Void
+    ) throws {
         let separator: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : (firstLine.filter { $0 == "\t" }.count > firstLine.filter { $0 == "," }.count ? "\t" : ",")
-        var result = ExtractResult(format: .csv)
         var columns: [String: Int] = [:]
         var headerCount = 0
         var position = 0
-        try DelimitedText(separator: separator).rows(text) { fields, line in
+        var table = DelimitedText(separator: separator)
+        func row(_ fields: [String], _ line: Int) throws {
             if columns.isEmpty {
                 let names = fields.map { $0.trimmingCharacters(in: ["\"", " ", "\u{FEFF}"]).lowercased() }
                 headerCount = names.count
@@ -61,7 +83,7 @@ public enum CSVRecordReader {
                     if let i = list.lazy.compactMap({ names.firstIndex(of: $0) }).first { columns[field] = i }
                 }
                 if columns["title"] == nil && columns["id"] == nil {
-                    throw ExtractError.malformed(path: file.path, line: line, field: "header", reason: "no title or id column among: \(names.prefix(8).joined(separator: ", "))")
+                    throw ExtractError.malformed(path: name, line: line, field: "header", reason: "no title or id column among: \(names.prefix(8).joined(separator: ", "))")
                 }
                 return
             }
@@ -81,27 +103,28 @@ public enum CSVRecordReader {
             if let id = value("id") { ids.append(WorkID(kind: .local, value: id)) }
             if let doi = value("doi") { ids.append(WorkID(kind: .doi, value: doi)) }
             if title.isEmpty && ids.isEmpty {
-                result.rejects.append(RejectedRecord(file: file.path, line: line, field: "title", reason: "row has neither a title nor an id"))
+                try sink.append(reject: RejectedRecord(file: name, line: line, field: "title", reason: "row has neither a title nor an id"))
                 return
             }
             var year: Int? = nil
             if let y = value("year") {
                 guard let parsed = Int(y.prefix(4)), (1000...2999).contains(parsed) else {
-                    result.rejects.append(RejectedRecord(file: file.path, line: line, field: "year", reason: "'\(y)' is not a year"))
+                    try sink.append(reject: RejectedRecord(file: name, line: line, field: "year", reason: "'\(y)' is not a year"))
                     return
                 }
                 year = parsed
             }
             var record = PaperRecord(
-                source: SourceLocation(file: file.path, position: position, line: line, format: RecordFormat.csv.rawValue),
+                source: SourceLocation(file: name, position: position, line: line, format: RecordFormat.csv.rawValue),
                 ids: ids, title: title, abstract: value("abstract"), authors: splitAuthors(value("authors") ?? ""), year: year,
                 venue: value("venue"), keywords: splitList(value("keywords") ?? ""), references: splitList(value("references") ?? ""))
             record.volume = value("volume")
             record.firstPage = value("firstPage").flatMap(TaggedText.firstPage) ?? value("pages").flatMap(TaggedText.firstPage)
                 ?? value("articleNumber")
-            result.records.append(record)
+            try sink.append(record: record)
         }
-        return result
+        try pieces { piece in try table.feed(piece, row) }
+        try table.finish(row)
     }
 
     static func splitList(_ text: String) -> [String] {

@@ -29,7 +29,13 @@ public enum DBLPReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .dblpXML, attributesOf: recordTypes) { reader, result in
+        try XMLRecordReading.readWhole(file, format: .dblpXML, read)
+    }
+
+    /// Reads the records of `source` into `sink`, each as soon as its end tag is read.
+    /// - Throws: `ExtractError` naming the file and line, or what the sink throws.
+    static func read(_ source: XMLRecordReading.Source, into sink: RecordSink) throws {
+        try XMLRecordReading.run(source, into: sink, attributesOf: recordTypes) { reader in
             var position = 0
             var depth = 0
             while let event = try reader.nextTag() {
@@ -39,7 +45,7 @@ public enum DBLPReader {
                 case .start(let start):
                     guard depth == 1 else { depth += 1; continue }
                     if recordTypes.contains(start.localName) {
-                        result.append(try record(reader, start: start, file: file.path, position: position))
+                        try sink.append(record(reader, start: start, file: source.name, position: position))
                         position += 1
                     } else {
                         try reader.skipElement()  // www (person pages) and unknown types

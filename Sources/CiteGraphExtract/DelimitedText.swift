@@ -1,26 +1,40 @@
 /// An RFC 4180 reader for comma- or tab-separated text: quoted fields may hold separators,
-/// doubled quotes and line breaks. Yields each row with the 1-based line it starts on.
-/// - Complexity: O(text length).
+/// doubled quotes and line breaks. Yields each row with the 1-based line it starts on. The
+/// text may come in pieces (`feed` each, then `finish`), cut anywhere between characters.
+/// - Complexity: O(text length); memory O(one row).
 struct DelimitedText {
     let separator: Character
+    private var fields: [String] = []
+    private var field = ""
+    private var inQuotes = false
+    /// A quote met inside quotes: a doubled quote or the closing one, as the next character tells.
+    private var quoteInQuotes = false
+    private var line = 1
+    private var rowLine = 1
 
+    init(separator: Character) { self.separator = separator }
+
+    /// Reads all of `text`.
     func rows(_ text: String, _ body: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
+        var reader = self
+        try reader.feed(Substring(text), body)
+        try reader.finish(body)
+    }
+
+    /// Reads the next piece of the text, handing `body` each row it completes.
+    mutating func feed(_ text: Substring, _ body: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
+        for c in text {
+            if quoteInQuotes {
+                quoteInQuotes = false
+                if c == "\"" {
+                    field.append("\"")
+                    continue
+                }
+                inQuotes = false
+            }
             if inQuotes {
                 if c == "\"" {
-                    let after = next()
-                    if after == "\"" { field.append("\"") } else { inQuotes = false; pending = after }
+                    quoteInQuotes = true
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c == "\r\n" ? "\n" : c)
@@ -39,9 +53,15 @@ struct DelimitedText {
                 field.append(c)
             }
         }
+    }
+
+    /// Ends the text, handing `body` the last row when it was not ended by a line break.
+    mutating func finish(_ body: (_ fields: [String], _ line: Int) throws -> Void) rethrows {
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             try body(fields, rowLine)
         }
+        fields = []
+        field = ""
     }
 }

@@ -98,24 +98,50 @@ public enum JSONDocumentReader {
         do {
             json = try JSONSerialization.jsonObject(with: Data(file.bytes))
         } catch {
-            let nsError = error as NSError
-            let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-            throw ExtractError.malformed(path: file.path, line: 1, field: "json", reason: "not valid JSON (\(detail))")
+            throw invalidJSON(error, name: file.path)
         }
-        var result = ExtractResult(format: .json)
-        for (position, item) in JSONWorkMapper.works(in: json).enumerated() {
-            let location = SourceLocation(file: file.path, position: position, line: 1, format: RecordFormat.json.rawValue)
-            guard let object = item as? [String: Any] else {
-                result.rejects.append(RejectedRecord(file: file.path, line: 1, field: "item \(position)", reason: "not a JSON object"))
-                continue
-            }
-            switch JSONWorkMapper.record(from: object, location: location) {
-            case .success(let record): result.records.append(record)
-            case .failure(var reject):
-                reject.field = "item \(position): " + reject.field
-                result.rejects.append(reject)
+        return try RecordSink.collect(format: .json) { sink in
+            for (position, item) in JSONWorkMapper.works(in: json).enumerated() {
+                try sink.append(work(item, position: position, name: file.path))
             }
         }
-        return result
+    }
+
+    /// Reads the file at `path`, whose top level is an array of works, element by element
+    /// into `sink` (`JSONArrayStream`): the same records and rejects as `read(_:)`.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        var elements = try JSONArrayStream(path: path, name: name)
+        var position = 0
+        while let bytes = try elements.next() {
+            let item: Any
+            do {
+                item = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)
+            } catch {
+                throw invalidJSON(error, name: name)
+            }
+            try sink.append(work(item, position: position, name: name))
+            position += 1
+        }
+    }
+
+    private static func invalidJSON(_ error: Error, name: String) -> ExtractError {
+        let nsError = error as NSError
+        let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+        return ExtractError.malformed(path: name, line: 1, field: "json", reason: "not valid JSON (\(detail))")
+    }
+
+    /// The record of the work `item`, the `position`-th of the document.
+    private static func work(_ item: Any, position: Int, name: String) -> Result<PaperRecord, RejectedRecord> {
+        let location = SourceLocation(file: name, position: position, line: 1, format: RecordFormat.json.rawValue)
+        guard let object = item as? [String: Any] else {
+            return .failure(RejectedRecord(file: name, line: 1, field: "item \(position)", reason: "not a JSON object"))
+        }
+        switch JSONWorkMapper.record(from: object, location: location) {
+        case .success(let record): return .success(record)
+        case .failure(var reject):
+            reject.field = "item \(position): " + reject.field
+            return .failure(reject)
+        }
     }
 }

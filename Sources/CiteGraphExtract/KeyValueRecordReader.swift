@@ -31,29 +31,61 @@ public enum KeyValueRecordReader {
             guard let decoded = String(data: Data(file.bytes), encoding: .windowsCP1252) else { throw error }
             text = decoded
         }
-        var result = ExtractResult(format: .keyValue)
+        return try LineReading.whole(file, text: text, format: .keyValue, read(name:into:lines:))
+    }
+
+    /// Reads the file at `path` block by block into `sink`, each record as soon as it ends.
+    /// The file is read twice when it is not valid UTF-8: the first pass finds that out
+    /// (the whole file decides, as for `read(_:)`), the second decodes it as Windows-1252.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        var check = try UTF8TextBlocks(path: path, name: name)
+        var encodingError: Error? = nil
+        do {
+            while try check.next() != nil {}
+        } catch let error as ExtractError {
+            guard case .encoding = error else { throw error }
+            encodingError = error
+        }
+        guard let encodingError else {
+            try LineReading.streamed(path: path, name: name, into: sink, read(name:into:lines:))
+            return
+        }
+        var blocks = try UTF8TextBlocks(path: path, name: name, validating: false)
+        try read(name: name, into: sink) { body in
+            while let block = try blocks.next() {
+                guard let text = String(data: Data(block.bytes), encoding: .windowsCP1252) else { throw encodingError }
+                var lines = TaggedText.lines(text)[...]
+                if !block.isLast { lines = lines.dropLast() }
+                for line in lines { try body(line) }
+            }
+        }
+    }
+
+    /// The reader proper: `lines` calls its argument with each line in turn.
+    private static func read(name: String, into sink: RecordSink, lines: LineReading.Lines) throws {
         var fields: [String: String] = [:]
         var startLine = 0
         var broken: (Int, String)? = nil
         var position = 0
-        func finish() {
+        func finish() throws {
             defer { fields = [:]; broken = nil; startLine = 0 }
             guard startLine > 0 else { return }
             defer { position += 1 }
             if let (line, text) = broken {
-                result.rejects.append(RejectedRecord(file: file.path, line: line, field: "line", reason: "'\(text.prefix(30))' is not `key = {value}`"))
+                try sink.append(reject: RejectedRecord(file: name, line: line, field: "line", reason: "'\(text.prefix(30))' is not `key = {value}`"))
                 return
             }
             let id = fields["id"]
             let title = fields["title"] ?? ""
             guard id != nil || !title.isEmpty else {
-                result.rejects.append(RejectedRecord(file: file.path, line: startLine, field: "id", reason: "record has neither an id nor a title"))
+                try sink.append(reject: RejectedRecord(file: name, line: startLine, field: "id", reason: "record has neither an id nor a title"))
                 return
             }
             var year: Int? = nil
             if let y = fields["year"], !y.isEmpty {
                 guard let parsed = Int(y), (1000...2999).contains(parsed) else {
-                    result.rejects.append(RejectedRecord(file: file.path, line: startLine, field: "year", reason: "'\(y)' is not a year"))
+                    try sink.append(reject: RejectedRecord(file: name, line: startLine, field: "year", reason: "'\(y)' is not a year"))
                     return
                 }
                 year = parsed
@@ -62,28 +94,27 @@ public enum KeyValueRecordReader {
             if let id { ids.append(WorkID(kind: .local, value: id)) }
             if let doi = fields["doi"], !doi.isEmpty { ids.append(WorkID(kind: .doi, value: doi)) }
             let authors = (fields["author"] ?? "").split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-            result.records.append(
-                PaperRecord(
-                    source: SourceLocation(file: file.path, position: position, line: startLine, format: RecordFormat.keyValue.rawValue),
+            try sink.append(
+                record: PaperRecord(
+                    source: SourceLocation(file: name, position: position, line: startLine, format: RecordFormat.keyValue.rawValue),
                     ids: ids, title: title, abstract: fields["abstract"], authors: authors, year: year,
                     venue: fields["venue"].flatMap { $0.isEmpty ? nil : $0 }))
         }
         var number = 0
-        for raw in TaggedText.lines(text) {
+        try lines { raw in
             number += 1
             let line = String(raw).trimmingWhitespace()
-            if line.isEmpty { finish(); continue }
+            if line.isEmpty { try finish(); return }
             if startLine == 0 { startLine = number }
             guard let eq = line.range(of: " = {"), line.hasSuffix("}") else {
                 if broken == nil { broken = (number, line) }
-                continue
+                return
             }
             let key = String(line[..<eq.lowerBound]).lowercased()
             let value = String(line[eq.upperBound..<line.index(before: line.endIndex)])
             fields[key] = HTMLEntities.decode(value).trimmingWhitespace()
         }
-        finish()
-        return result
+        try finish()
     }
 }
 

@@ -27,46 +27,54 @@ public enum MedlineReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        let text = try file.utf8Text()
-        var result = ExtractResult(format: .medline)
+        try LineReading.whole(file, text: file.utf8Text(), format: .medline, read(name:into:lines:))
+    }
+
+    /// Reads the file at `path` block by block into `sink`, each record as soon as it ends.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        try LineReading.streamed(path: path, name: name, into: sink, read(name:into:lines:))
+    }
+
+    /// The reader proper: `lines` calls its argument with each line in turn.
+    private static func read(name: String, into sink: RecordSink, lines: LineReading.Lines) throws {
         var record: TaggedRecordScanner.Record? = nil
         var broken: (line: Int, reason: String)? = nil
         var position = 0
         var lineNumber = 0
-        func finish() {
+        func finish() throws {
             guard let r = record else { return }
             defer { record = nil; broken = nil; position += 1 }
             if let broken {
-                result.rejects.append(RejectedRecord(file: file.path, line: broken.line, field: "line", reason: broken.reason))
+                try sink.append(reject: RejectedRecord(file: name, line: broken.line, field: "line", reason: broken.reason))
                 return
             }
-            result.append(makeRecord(r, file: file.path, position: position))
+            try sink.append(makeRecord(r, file: name, position: position))
         }
-        for raw in TaggedText.lines(text) {
+        try lines { raw in
             lineNumber += 1
             let line = raw.trimmingSuffix(while: { $0 == "\r" })
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                finish()
-                continue
+                try finish()
+                return
             }
             if line.hasPrefix("      "), record != nil, !record!.fields.isEmpty {
                 let last = record!.fields.count - 1
                 let v = record!.fields[last].values.removeLast()
                 record!.fields[last].values.append(v + " " + String(line).trimmingWhitespace())
-                continue
+                return
             }
             guard let (tag, value) = tagged(line) else {
                 if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
                 if broken == nil { broken = (lineNumber, "'\(line.prefix(20))' is neither a field tag nor a continuation line") }
-                continue
+                return
             }
             // PMID starts a record even without a blank line before it.
-            if tag == "PMID", record?.fields.isEmpty == false { finish() }
+            if tag == "PMID", record?.fields.isEmpty == false { try finish() }
             if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
             record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
         }
-        finish()
-        return result
+        try finish()
     }
 
     /// Splits `TAG - value` (tag of 1–4 upper-case letters or digits padded to four columns,

@@ -25,12 +25,18 @@ public enum PubMedXMLReader {
     static let attributeElements: Set<String> = ["AbstractText", "Author", "ELocationID", "ArticleId", "Identifier"]
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        try XMLRecordReading.run(file, format: .pubmedXML, attributesOf: attributeElements) { reader, result in
+        try XMLRecordReading.readWhole(file, format: .pubmedXML, read)
+    }
+
+    /// Reads the records of `source` into `sink`, each as soon as its end tag is read.
+    /// - Throws: `ExtractError` naming the file and line, or what the sink throws.
+    static func read(_ source: XMLRecordReading.Source, into sink: RecordSink) throws {
+        try XMLRecordReading.run(source, into: sink, attributesOf: attributeElements) { reader in
             var position = 0
             while let event = try reader.nextTag() {
                 guard case .start(let start) = event, start.localName == "PubmedArticle" || start.localName == "PubmedBookArticle"
                 else { continue }
-                result.append(try article(reader, start: start, file: file.path, position: position))
+                try sink.append(article(reader, start: start, file: source.name, position: position))
                 position += 1
             }
         }

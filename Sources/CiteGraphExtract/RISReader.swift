@@ -29,16 +29,25 @@ public enum RISReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        let text = try file.utf8Text()
-        var result = ExtractResult(format: .ris)
+        try LineReading.whole(file, text: file.utf8Text(), format: .ris, read(name:into:lines:))
+    }
+
+    /// Reads the file at `path` block by block into `sink`, each record as soon as it ends.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        try LineReading.streamed(path: path, name: name, into: sink, read(name:into:lines:))
+    }
+
+    /// The reader proper: `lines` calls its argument with each line in turn.
+    private static func read(name: String, into sink: RecordSink, lines: LineReading.Lines) throws {
         var record: TaggedRecordScanner.Record? = nil
         var stray: Int? = nil  // first line of tagged lines seen outside a record
         var position = 0
         var lineNumber = 0
-        for raw in TaggedText.lines(text) {
+        try lines { raw in
             lineNumber += 1
             let line = raw.trimmingPrefix(while: { $0 == "\r" }).trimmingSuffix(while: { $0 == "\r" })
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
             guard let (tag, value) = tagged(line) else {
                 // A line without a tag continues the last value of the record.
                 if record != nil, !record!.fields.isEmpty {
@@ -48,34 +57,33 @@ public enum RISReader {
                 } else if stray == nil {
                     stray = lineNumber
                 }
-                continue
+                return
             }
             if tag == "TY" {
                 if let open = record {
-                    result.rejects.append(RejectedRecord(file: file.path, line: open.line, field: "ER", reason: "record not ended by 'ER  - ' before the next 'TY  - ' on line \(lineNumber)"))
+                    try sink.append(reject: RejectedRecord(file: name, line: open.line, field: "ER", reason: "record not ended by 'ER  - ' before the next 'TY  - ' on line \(lineNumber)"))
                     position += 1
                 }
-                flushStray(&stray, &position, into: &result, file: file.path)
+                try flushStray(&stray, &position, into: sink, file: name)
                 record = TaggedRecordScanner.Record(fields: [.init(tag: tag, values: [value], line: lineNumber)], line: lineNumber)
-                continue
+                return
             }
             guard record != nil else {
-                if tag == "ER" { flushStray(&stray, &position, into: &result, file: file.path) } else if stray == nil { stray = lineNumber }
-                continue
+                if tag == "ER" { try flushStray(&stray, &position, into: sink, file: name) } else if stray == nil { stray = lineNumber }
+                return
             }
             if tag == "ER" {
-                result.append(makeRecord(record!, file: file.path, position: position))
+                try sink.append(makeRecord(record!, file: name, position: position))
                 record = nil
                 position += 1
-                continue
+                return
             }
             record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
         }
-        flushStray(&stray, &position, into: &result, file: file.path)
+        try flushStray(&stray, &position, into: sink, file: name)
         if let open = record {
-            result.rejects.append(RejectedRecord(file: file.path, line: open.line, field: "ER", reason: "record not ended by 'ER  - ': the file is truncated"))
+            try sink.append(reject: RejectedRecord(file: name, line: open.line, field: "ER", reason: "record not ended by 'ER  - ': the file is truncated"))
         }
-        return result
     }
 
     /// Splits `XX  - value` (two-character tag, two spaces, hyphen, optional space) into tag
@@ -89,9 +97,9 @@ public enum RISReader {
         return (String(chars[0...1]), String(line.dropFirst(5)).trimmingWhitespace())
     }
 
-    private static func flushStray(_ stray: inout Int?, _ position: inout Int, into result: inout ExtractResult, file: String) {
+    private static func flushStray(_ stray: inout Int?, _ position: inout Int, into sink: RecordSink, file: String) throws {
         guard let line = stray else { return }
-        result.rejects.append(RejectedRecord(file: file, line: line, field: "TY", reason: "lines outside a record: a record must start with 'TY  - '"))
+        try sink.append(reject: RejectedRecord(file: file, line: line, field: "TY", reason: "lines outside a record: a record must start with 'TY  - '"))
         stray = nil
         position += 1
     }

@@ -53,8 +53,14 @@ public struct RecordFile: Sendable {
         var slice = bytes[...]
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
         if let text = String(validating: slice, as: UTF8.self) { return text }
+        throw Self.encodingError(in: slice, path: path, linesBefore: 0)
+    }
+
+    /// The error for text that is not valid UTF-8, naming the line (counted from
+    /// `linesBefore + 1` at the start of `slice`) and column of the first invalid sequence.
+    static func encodingError(in slice: ArraySlice<UInt8>, path: String, linesBefore: Int) -> ExtractError {
         // Find the line and column of the first invalid sequence for the message.
-        var line = 1
+        var line = linesBefore + 1
         var start = slice.startIndex
         for i in slice.indices where slice[i] == 0x0A {
             if String(validating: slice[start..<i], as: UTF8.self) == nil { break }
@@ -80,7 +86,7 @@ public struct RecordFile: Sendable {
             }
         }
         let hint = bad >= 0x80 ? " (byte 0x\(String(bad, radix: 16, uppercase: true)) at column \(column); Latin-1 or Windows-1252?)" : ""
-        throw ExtractError.encoding(
+        return ExtractError.encoding(
             path: path, line: line,
             reason: "not valid UTF-8 text\(hint); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)")
     }

@@ -10,12 +10,18 @@ public struct StreamedRecordFile: Sendable {
     /// The format the file is read as.
     public let format: RecordFormat
 
-    /// The formats read in chunks; files of the others are read whole by `Extractor`.
-    public static let streamableFormats: Set<RecordFormat> = [.jsonl]
+    /// The formats read in chunks (`Extractor.stream`; BibTeX files given together through
+    /// `BibTeXDatabase`); files of the others are read whole by `Extractor.read`: an edge
+    /// list's records gather each node's links from the whole file, and daily-papers pages
+    /// are small.
+    public static let streamableFormats: Set<RecordFormat> = [
+        .jsonl, .pubmedXML, .jats, .arxivOAI, .arxivAtom, .dblpXML, .webOfScience, .ris, .medline, .keyValue, .csv, .json, .bibtex,
+    ]
 
     /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)
-    /// and computes its digest in one pass, or returns nil when the file is better read whole
-    /// (another format, or UTF-16 text that needs transcoding).
+    /// and computes its digest in one pass, or returns nil when the file is read whole
+    /// (another format, a JSON document that is one object, or UTF-16 text that needs
+    /// transcoding).
     /// - Throws: `ExtractError` naming the file (missing, unreadable, empty, unknown format).
     public static func open(path: String, displayName: String? = nil, format: RecordFormat? = nil) throws -> StreamedRecordFile? {
         let name = displayName ?? path
@@ -26,6 +32,7 @@ public struct StreamedRecordFile: Sendable {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let chosen = try format ?? FormatSniffer.detect(RecordFile(path: name, bytes: Array(head.prefix(4096))))
         guard streamableFormats.contains(chosen) else { return nil }
+        if chosen == .json, !JSONArrayStream.startsWithArray(head) { return nil }  // one object: read whole
         var hash = RecordFile.FNV1a()
         hash.add(head)
         var block: [UInt8] = []

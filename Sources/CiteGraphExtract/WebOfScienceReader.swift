@@ -26,59 +26,74 @@ public enum WebOfScienceReader {
     }
 
     public static func read(_ file: RecordFile) throws -> ExtractResult {
-        let text = try file.utf8Text()
-        var result = ExtractResult(format: .webOfScience)
+        var text = try file.utf8Text()
+        return try RecordSink.collect(format: .webOfScience) { sink in
+            try text.withUTF8 { bytes in
+                try read(name: file.path, into: sink) { body in
+                    for range in UTF8Lines(bytes) { try body(UnsafeBufferPointer(rebasing: bytes[range])) }
+                }
+            }
+        }
+    }
+
+    /// Reads the file at `path` block by block into `sink`, each record as soon as it ends.
+    /// - Throws: `ExtractError` naming the file, or what the sink throws.
+    static func read(streaming path: String, name: String, into sink: RecordSink) throws {
+        var blocks = try UTF8TextBlocks(path: path, name: name)
+        try read(name: name, into: sink) { body in try blocks.forEachByteLine(body) }
+    }
+
+    /// The reader proper: `lines` calls its argument with the bytes of each line in turn.
+    private static func read(
+        name: String, into sink: RecordSink, lines: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+    ) throws {
         var record: TaggedRecordScanner.Record? = nil
         var broken: (line: Int, reason: String)? = nil
         var lineNumber = 0
         var position = 0
         var sawEF = false
-        func finish() {
+        func finish() throws {
             guard let r = record else { return }
             defer { record = nil; broken = nil; position += 1 }
             if let broken {
-                result.rejects.append(RejectedRecord(file: file.path, line: broken.line, field: "line", reason: broken.reason))
+                try sink.append(reject: RejectedRecord(file: name, line: broken.line, field: "line", reason: broken.reason))
                 return
             }
-            result.append(makeRecord(r, file: file.path, position: position))
+            try sink.append(makeRecord(r, file: name, position: position))
         }
-        var utf8 = text
-        utf8.withUTF8 { bytes in
-            for var range in UTF8Lines(bytes) {
-                lineNumber += 1
-                if !range.isEmpty, bytes[range.upperBound - 1] == 0x0D { range = range.dropLast() }
-                let canContinue = record.map { !$0.fields.isEmpty } ?? false
-                switch WebOfScienceLine(bytes, range, canContinue: canContinue) {
-                case .blank, .header:
-                    continue
-                case .continuation(let value):
-                    record!.fields[record!.fields.count - 1].values.append(value)
-                case .endOfRecord:
-                    finish()
-                case .endOfFile:
-                    finish()
-                    sawEF = true
-                case .field(let tag, let value):
-                    if tag == "PT" { finish() }
-                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-                    record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
-                case .gluedField(let tag, let value):
-                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-                    record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
-                case .stray(let reason):
-                    if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
-                    if broken == nil { broken = (lineNumber, reason) }
-                }
+        try lines { bytes in
+            lineNumber += 1
+            var range = 0..<bytes.count
+            if !range.isEmpty, bytes[range.upperBound - 1] == 0x0D { range = range.dropLast() }
+            let canContinue = record.map { !$0.fields.isEmpty } ?? false
+            switch WebOfScienceLine(bytes, range, canContinue: canContinue) {
+            case .blank, .header:
+                return
+            case .continuation(let value):
+                record!.fields[record!.fields.count - 1].values.append(value)
+            case .endOfRecord:
+                try finish()
+            case .endOfFile:
+                try finish()
+                sawEF = true
+            case .field(let tag, let value):
+                if tag == "PT" { try finish() }
+                if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
+            case .gluedField(let tag, let value):
+                if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                record!.fields.append(.init(tag: tag, values: [value], line: lineNumber))
+            case .stray(let reason):
+                if record == nil { record = TaggedRecordScanner.Record(line: lineNumber) }
+                if broken == nil { broken = (lineNumber, reason) }
             }
         }
-        if record != nil {
-            let start = record!.line
+        if let open = record {
             record = nil
-            result.rejects.append(RejectedRecord(file: file.path, line: start, field: "ER", reason: "record not ended by ER: the file is truncated"))
-        } else if !sawEF && !result.records.isEmpty {
-            result.rejects.append(RejectedRecord(file: file.path, line: lineNumber, field: "EF", reason: "file does not end with EF: the export may be truncated"))
+            try sink.append(reject: RejectedRecord(file: name, line: open.line, field: "ER", reason: "record not ended by ER: the file is truncated"))
+        } else if !sawEF && sink.hasRecords {
+            try sink.append(reject: RejectedRecord(file: name, line: lineNumber, field: "EF", reason: "file does not end with EF: the export may be truncated"))
         }
-        return result
     }
 
     static func makeRecord(_ r: TaggedRecordScanner.Record, file: String, position: Int) -> Result<PaperRecord, RejectedRecord> {

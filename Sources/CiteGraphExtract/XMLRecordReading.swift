@@ -4,25 +4,48 @@ import Foundation
 /// What the XML record readers share: error handling around a streaming read, and small
 /// field parsers.
 enum XMLRecordReading {
-    /// Runs `body`, which streams through `file` appending to a result; `attributesOf` names
+    /// Where an XML reader reads from: a file in memory, or a file streamed block by block.
+    enum Source {
+        /// The bytes of a file read whole.
+        case whole(RecordFile)
+        /// The file at `path`, read in blocks, named `displayName` in records and messages.
+        case streamed(path: String, displayName: String)
+
+        /// The name of the file in records and messages.
+        var name: String {
+            switch self {
+            case .whole(let file): return file.path
+            case .streamed(_, let displayName): return displayName
+            }
+        }
+    }
+
+    /// Runs `body`, which streams through `source` appending to `sink`; `attributesOf` names
     /// the elements whose attributes `body` reads (see `XMLStreamReader.read`). An XML error (a
     /// truncated or malformed file) met after at least one record was read becomes a reject
     /// naming the line, and the records before it are kept; met before any, it is thrown.
-    /// - Throws: `ExtractError` naming the file and line.
+    /// - Throws: `ExtractError` naming the file and line, or what the sink throws.
     static func run(
-        _ file: RecordFile, format: RecordFormat, attributesOf: Set<String>? = nil,
-        _ body: (XMLStreamReader, inout ExtractResult) throws -> Void
-    ) throws -> ExtractResult {
-        var result = ExtractResult(format: format)
+        _ source: Source, into sink: RecordSink, attributesOf: Set<String>? = nil, _ body: (XMLStreamReader) throws -> Void
+    ) throws {
         do {
-            try XMLStreamReader.read(file, attributesOf: attributesOf) { reader in try body(reader, &result) }
+            switch source {
+            case .whole(let file):
+                try XMLStreamReader.read(file, attributesOf: attributesOf, body)
+            case .streamed(let path, let displayName):
+                try XMLStreamReader.read(streaming: path, displayName: displayName, attributesOf: attributesOf, body)
+            }
         } catch let error as ExtractError {
-            guard case .malformed(_, let line, let field, let reason) = error, !(result.records.isEmpty && result.rejects.isEmpty)
-            else { throw error }
-            result.rejects.append(
-                RejectedRecord(file: file.path, line: line, field: field, reason: "\(reason) (reading stopped here; the records before were read)"))
+            guard case .malformed(_, let line, let field, let reason) = error, !sink.isEmpty else { throw error }
+            try sink.append(
+                reject: RejectedRecord(
+                    file: source.name, line: line, field: field, reason: "\(reason) (reading stopped here; the records before were read)"))
         }
-        return result
+    }
+
+    /// Reads `file` whole with `read` into one result.
+    static func readWhole(_ file: RecordFile, format: RecordFormat, _ read: (Source, RecordSink) throws -> Void) throws -> ExtractResult {
+        try RecordSink.collect(format: format) { sink in try read(.whole(file), sink) }
     }
 
     /// The first run of exactly four digits in `text` that is a plausible year (1000–2999):

@@ -82,8 +82,7 @@ final class XMLStreamReader {
     let path: String
     /// The parser; set once by `read(_:_:)`.
     private(set) var context: xmlParserCtxtPtr? = nil
-    private var input: UnsafeBufferPointer<UInt8>
-    private var fed = 0
+    private var input: XMLInput
     private var finished = false
     /// Events of the chunks parsed so far, from `head` on not handed out yet.
     @exclusivity(unchecked) var queue: [Queued] = []
@@ -101,7 +100,7 @@ final class XMLStreamReader {
     /// Names of entities referenced but neither declared nor known HTML entities.
     var undefinedEntities: Set<String> = []
 
-    private init(input: UnsafeBufferPointer<UInt8>, path: String, attributeElements: Set<String>?) {
+    private init(input: XMLInput, path: String, attributeElements: Set<String>?) {
         self.input = input; self.path = path
         self.names = XMLNameTable(attributeElements: attributeElements)
     }
@@ -113,32 +112,48 @@ final class XMLStreamReader {
     /// - Throws: `ExtractError.malformed` naming the file and line for XML errors, or what
     ///   `body` throws.
     static func read<T>(_ file: RecordFile, attributesOf: Set<String>? = nil, _ body: (XMLStreamReader) throws -> T) throws -> T {
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        return try file.bytes.withUnsafeBufferPointer { buffer -> T in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { throw ExtractError.emptyFile(path: file.path) }
+        try file.bytes.withUnsafeBufferPointer { buffer -> T in
+            guard buffer.count > 0 else { throw ExtractError.emptyFile(path: file.path) }
             guard buffer.count <= Int(Int32.max) else {
                 throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "file larger than 2 GiB; split it")
             }
-            let reader = XMLStreamReader(input: buffer, path: file.path, attributeElements: attributesOf)
-            var handler = XMLSAXCallbacks.handler()
-            // The first bytes go with the context, so that libxml2 detects the encoding.
-            let first = min(4, buffer.count)
-            let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            guard let context = xmlCreatePushParserCtxt(&handler, nil, chars, Int32(first), file.path) else {
-                throw ExtractError.malformed(path: file.path, line: 1, field: "xml", reason: "libxml2 could not start reading the document")
+            return try read(XMLInput(memory: buffer), path: file.path, attributesOf: attributesOf, body)
+        }
+    }
+
+    /// `read(_:attributesOf:_:)` over the file at `path` read block by block (any size,
+    /// bounded memory); `displayName` names it in messages.
+    static func read<T>(
+        streaming path: String, displayName: String, attributesOf: Set<String>? = nil, _ body: (XMLStreamReader) throws -> T
+    ) throws -> T {
+        try read(XMLInput(streaming: path), path: displayName, attributesOf: attributesOf, body)
+    }
+
+    private static func read<T>(_ input: XMLInput, path: String, attributesOf: Set<String>?, _ body: (XMLStreamReader) throws -> T) throws -> T {
+        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let reader = XMLStreamReader(input: input, path: path, attributeElements: attributesOf)
+        var handler = XMLSAXCallbacks.handler()
+        // The first bytes go with the context, so that libxml2 detects the encoding.
+        var created: xmlParserCtxtPtr? = nil
+        let any = try reader.input.next(atMost: 4) { first in
+            first.withMemoryRebound(to: CChar.self) { chars in
+                created = xmlCreatePushParserCtxt(&handler, nil, chars.baseAddress, Int32(chars.count), path)
             }
-            defer {
-                if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
-                context.pointee.myDoc = nil
-                xmlFreeParserCtxt(context)
-            }
-            xmlCtxtUseOptions(context, options)
-            reader.fed = first
-            reader.context = context
-            return try withExtendedLifetime(reader) {
-                context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
-                return try body(reader)
-            }
+        }
+        guard any else { throw ExtractError.emptyFile(path: path) }
+        guard let context = created else {
+            throw ExtractError.malformed(path: path, line: 1, field: "xml", reason: "libxml2 could not start reading the document")
+        }
+        defer {
+            if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+            context.pointee.myDoc = nil
+            xmlFreeParserCtxt(context)
+        }
+        xmlCtxtUseOptions(context, options)
+        reader.context = context
+        return try withExtendedLifetime(reader) {
+            context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
+            return try body(reader)
         }
     }
 
@@ -159,7 +174,7 @@ final class XMLStreamReader {
             head = 0
             if let error = sink.fatal { throw malformed(error) }
             if finished { return .endOfDocument }
-            feed()
+            try feed()
         }
         // Moved out of the queue (a payload-free event left behind), not copied.
         var event = Queued.endOfDocument
@@ -174,15 +189,16 @@ final class XMLStreamReader {
     }
 
     /// Parses the next chunk (or ends the document), queueing its events.
-    private func feed() {
+    /// - Throws: `ExtractError` when the file cannot be read.
+    private func feed() throws {
         guard let context else { finished = true; return }
-        let count = min(Self.chunkSize, input.count - fed)
-        let status: Int32
-        if count > 0 {
-            let chars = UnsafeRawPointer(input.baseAddress! + fed).assumingMemoryBound(to: CChar.self)
-            status = xmlParseChunk(context, chars, Int32(count), 0)
-            fed += count
-        } else {
+        var status: Int32 = 0
+        let more = try input.next(atMost: Self.chunkSize) { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                status = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 0)
+            }
+        }
+        if !more {
             status = xmlParseChunk(context, nil, 0, 1)
             finished = true
         }

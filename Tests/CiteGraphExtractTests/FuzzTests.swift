@@ -1,3 +1,4 @@
+import CiteGraphCore
 import CiteGraphExtract
 import Foundation
 import Testing
@@ -7,6 +8,9 @@ import Testing
 /// command line (`RecordFile(path:)`, then `Extractor.read` with the family's format and with
 /// the format sniffed). A reader may throw an `ExtractError` naming the file, or return
 /// records and rejects; it must not crash, throw anything else, or run past the time bound.
+/// Where the format is streamed (`StreamedRecordFile`), the input is also streamed in chunks
+/// of 7 records (`Extractor.stream`, as ingest reads it), which must give what the whole-file
+/// reader gives: the same records, rejects, or error (for invalid JSON: an error).
 ///
 /// Budget: `CITEGRAPH_FUZZ_BUDGET` mutations per family (default 40, so the normal suite
 /// stays quick); `scripts/fuzz.sh BUDGET` raises it. Seed: `CITEGRAPH_FUZZ_SEED` (printed).
@@ -83,6 +87,10 @@ import Testing
                     Issue.record("fuzz \(family.name) seed \(seed) iteration \(iteration) format \(format?.rawValue ?? "sniffed"): not an ExtractError: \(description)")
                 case .wrongPath(let message):
                     Issue.record("fuzz \(family.name) seed \(seed) iteration \(iteration): error does not name the file: \(message)")
+                case .streamedDiffers(let message):
+                    let saved = workDir.appendingPathComponent("differs-\(family.name)-\(seed)-\(iteration).bin")
+                    try? Data(input).write(to: saved)
+                    Issue.record("fuzz \(family.name) seed \(seed) iteration \(iteration) format \(format?.rawValue ?? "sniffed"): streamed reading differs (\(message)); input saved to \(saved.path)")
                 case .timedOut:
                     let saved = workDir.appendingPathComponent("hang-\(family.name)-\(seed)-\(iteration).bin")
                     try? Data(input).write(to: saved)
@@ -111,7 +119,7 @@ import Testing
     }
 
     enum Outcome: Sendable {
-        case ok, extractError, otherError(String), wrongPath(String), timedOut
+        case ok, extractError, otherError(String), wrongPath(String), timedOut, streamedDiffers(String)
     }
 
     /// Reads `path` on a separate thread and waits at most `seconds`.
@@ -129,18 +137,59 @@ import Testing
     }
 
     static func read(path: String, format: RecordFormat?) -> Outcome {
-        do {
-            let file = try RecordFile(path: path)
-            let result = try Extractor.read(file, format: format)
+        let whole = readWhole(path: path, format: format)
+        if let difference = streamedDifference(path: path, format: format, whole: whole) { return .streamedDiffers(difference) }
+        switch whole {
+        case .success(let result):
             if let reject = result.rejects.first(where: { $0.file != path }) {
                 return .wrongPath("reject names \(reject.file)")
             }
             return .ok
-        } catch let error as ExtractError {
+        case .failure(let error as ExtractError):
             let message = error.localizedDescription
             return error.path == path && message.hasPrefix(path) ? .extractError : .wrongPath(message)
-        } catch {
+        case .failure(let error):
             return .otherError("\(type(of: error)): \(error)")
+        }
+    }
+
+    static func readWhole(path: String, format: RecordFormat?) -> Result<ExtractResult, Error> {
+        Result { try Extractor.read(RecordFile(path: path), format: format) }
+    }
+
+    /// How streaming `path` differs from reading it whole; nil when it does not (or the file
+    /// is read whole).
+    static func streamedDifference(path: String, format: RecordFormat?, whole: Result<ExtractResult, Error>) -> String? {
+        let file: StreamedRecordFile
+        do {
+            guard let opened = try StreamedRecordFile.open(path: path, format: format) else { return nil }
+            file = opened
+        } catch {
+            if case .success = whole { return "streaming cannot open what reads whole: \(error)" }
+            return nil
+        }
+        var records: [PaperRecord] = []
+        var rejects: [RejectedRecord] = []
+        let streamed = Result {
+            try Extractor.stream(file, chunkSize: 7) { chunk in
+                records += chunk.records
+                rejects += chunk.rejects
+            }
+        }
+        switch (whole, streamed) {
+        case (.success(let result), .success):
+            if result.rejects != rejects { return "rejects \(rejects.prefix(3)) instead of \(result.rejects.prefix(3))" }
+            if result.records != records {
+                let index = zip(records, result.records).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(records.count, result.records.count)
+                return "\(records.count) records instead of \(result.records.count), from record \(index)"
+            }
+            return nil
+        case (.failure(let a), .failure(let b)):
+            return file.format == .json || "\(a)" == "\(b)" ? nil : "error \(b) instead of \(a)"
+        case (.success, .failure(let error)):
+            return "error \(error) instead of records"
+        case (.failure(let error), .success):
+            return "records instead of error \(error)"
         }
     }
 

@@ -1,7 +1,9 @@
 // citegraph-extract-bench: the measuring side of extract_throughput.sh.
-//   citegraph-extract-bench prepare DIR [MB]       writes one input per reader (default 100 MB each)
+//   citegraph-extract-bench prepare DIR [MB] [FORMAT…]  writes one input per reader (default 100 MB each;
+//                                                   all readers, or the FORMATs named)
 //   citegraph-extract-bench time DIR [REPEATS] [FORMAT…]  reads each input REPEATS times (default 3) and
 //                                                   prints MB/s and records/s of the best run
+//   citegraph-extract-bench stream DIR [REPEATS] [FORMAT…]  the same, streamed from disk as ingest reads
 //   citegraph-extract-bench digest DIR [FORMAT…]   prints a digest of each reader's records and rejects
 //                                                   (to check that a faster reader gives the same output)
 //   citegraph-extract-bench dump DIR [FORMAT…]     prints each record and reject on a line of its own
@@ -23,44 +25,62 @@ func fail(_ message: String) -> Never {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    fail("usage: citegraph-extract-bench prepare DIR [MB] | time DIR [REPEATS] [FORMAT...] | digest DIR [FORMAT...]")
+    fail("usage: citegraph-extract-bench prepare DIR [MB] [FORMAT...] | time|stream DIR [REPEATS] [FORMAT...] | digest DIR [FORMAT...]")
 }
 let directory = URL(fileURLWithPath: args[2])
 switch args[1] {
 case "prepare":
     let megabytes = args.count >= 4 ? Int(args[3]) ?? 100 : 100
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for input in ExtractInput.allCases {
+    let only = Set(args.dropFirst(4))
+    for input in ExtractInput.allCases where only.isEmpty || only.contains(input.rawValue) {
         let bytes = try input.bytes(size: megabytes * 1_000_000)
         try Data(bytes).write(to: directory.appendingPathComponent(input.fileName))
         print("wrote \(input.fileName): \(bytes.count) bytes")
     }
-case "time":
+case "time", "stream":
+    // `time` reads the file loaded in memory (RecordFile, Extractor's whole-file readers);
+    // `stream` reads it as ingest does (StreamedRecordFile, Extractor.stream in chunks of
+    // 10,000 records from the file on disk, page-cached after the digest pass).
+    let streamed = args[1] == "stream"
     let repeats = args.count >= 4 ? max(1, Int(args[3]) ?? 3) : 3
     let only = Set(args.dropFirst(4))
     print("reader               file              MB   best s    MB/s  CPU MB/s   records/s    records  rejects  bar")
     for input in ExtractInput.allCases where only.isEmpty || only.contains(input.rawValue) {
         let path = directory.appendingPathComponent(input.fileName).path
         guard FileManager.default.fileExists(atPath: path) else { continue }
-        let file = try RecordFile(path: path)
+        // Streamed, the file is never in memory whole (so that its peak RSS can be measured).
+        let file = streamed ? nil : try RecordFile(path: path)
+        let streamedFile = streamed ? try StreamedRecordFile.open(path: path) : nil
         var best = Double.infinity
         var bestCPU = Double.infinity
-        var result = ExtractResult(format: .csv)
+        var counts = (records: 0, rejects: 0)
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
             let startCPU = cpuSeconds()
-            result = try input.read(file)
+            if let streamedFile {
+                var seen = (records: 0, rejects: 0)
+                try Extractor.stream(streamedFile) { chunk in
+                    seen.records += chunk.records.count
+                    seen.rejects += chunk.rejects.count
+                }
+                counts = seen
+            } else if let file {
+                let result = try input.read(file)
+                counts = (result.records.count, result.rejects.count)
+            }
             bestCPU = min(bestCPU, cpuSeconds() - startCPU)
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        let megabytes = Double(file.bytes.count) / 1e6
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        let megabytes = Double(file?.bytes.count ?? size) / 1e6
         let rate = megabytes / best
         let bar = input.barMBPerSecond.map { rate >= $0 ? "≥ \(Int($0)) ok" : "< \(Int($0)) BELOW" } ?? "-"
         print(
             input.readerName.padding(toLength: 20, withPad: " ", startingAt: 0) + " "
                 + input.fileName.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(format: " %6.1f %8.3f %7.1f %9.1f %11.0f %10d %8d  %@", megabytes, best, rate, megabytes / bestCPU,
-                         Double(result.records.count) / best, result.records.count, result.rejects.count, bar))
+                         Double(counts.records) / best, counts.records, counts.rejects, bar))
     }
 case "digest":
     let only = Set(args.dropFirst(3))
