@@ -39,7 +39,10 @@ extension Store {
                 citedOnly: try count("SELECT COUNT(*) FROM papers WHERE cited_only = 1"),
                 authors: try count("SELECT COUNT(*) FROM authors"),
                 references: try count("SELECT COUNT(*) FROM paper_references") + pending,
-                resolvedReferences: try count("SELECT COUNT(*) FROM paper_references WHERE resolved_paper_id IS NOT NULL"),
+                // Resolved to a paper of the corpus; references to cited-only works are
+                // counted under `references` only (ARCHITECTURE.md, `stats --json`).
+                resolvedReferences: try count(
+                    "SELECT COUNT(*) FROM paper_references r JOIN papers p ON p.id = r.resolved_paper_id WHERE p.cited_only = 0"),
                 rejects: try count("SELECT COUNT(*) FROM rejects"),
                 sources: try count("SELECT COUNT(*) FROM paper_sources"),
                 files: try count("SELECT COUNT(*) FROM source_files"),

@@ -28,7 +28,7 @@ struct StatsCommand: ParsableCommand {
         print("cited-only works     \(stats.citedOnly)")
         print("source records       \(stats.sources) from \(stats.files) file(s)")
         print("authors              \(stats.authors)")
-        print("references           \(stats.references) (\(stats.resolvedReferences) resolved)")
+        print("references           \(stats.references) (\(stats.resolvedReferences) resolved to corpus papers)")
         print("rejected records     \(stats.rejects)")
         print("terms                \(stats.terms)")
         for (kind, count) in stats.edges.sorted(by: { $0.key < $1.key }) {
