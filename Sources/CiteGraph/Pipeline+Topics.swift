@@ -46,12 +46,13 @@ extension Pipeline {
         }
         // Store only the terms some paper carries, renumbered densely in term order.
         let columns = model.vectors.columns, values = model.vectors.values
-        var storedID = [Int32](repeating: -1, count: model.terms.count)
+        var used = [Bool](repeating: false, count: model.terms.count)
         for chunk in chunks.all {
-            for entries in chunk { for e in entries { storedID[Int(columns[e])] = 0 } }
+            for entries in chunk { for e in entries { used[Int(columns[e])] = true } }
         }
+        var storedID = [Int32](repeating: -1, count: model.terms.count)
         var storedTerms: [StoredTerm] = []
-        for t in storedID.indices where storedID[t] == 0 {
+        for t in used.indices where used[t] {
             storedID[t] = Int32(storedTerms.count)
             let term = model.terms[t]
             storedTerms.append(StoredTerm(key: term.key, label: term.label, df: term.df))

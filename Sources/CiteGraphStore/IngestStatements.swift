@@ -2,7 +2,6 @@ import GRDB
 
 /// The prepared insert statements of an ingest session.
 final class IngestStatements {
-    let db: Database
     let insertPaper: BulkStatement
     let insertSource: BulkStatement
     let insertAuthor: BulkStatement
@@ -16,7 +15,6 @@ final class IngestStatements {
     let insertReject: BulkStatement
 
     init(db: Database) throws {
-        self.db = db
         insertPaper = try BulkStatement(
             db,
             sql: """

@@ -25,12 +25,12 @@ final class MultiRowInsert {
 
     /// Inserts `count` rows (any number), `bind(statement, row, firstParameter)` binding
     /// row `row` (0-based over all `count`) from parameter `firstParameter`.
-    func insertAll(_ count: Int, bind: (BulkStatement, Int, Int32) -> Void) throws {
+    func insertAll(_ count: Int, bind: (BulkStatement, Int, Int32) throws -> Void) throws {
         var start = 0
         while start < count {
             let rows = min(maxRows, count - start)
             let statement = try self.statement(rows: rows)
-            for row in 0..<rows { bind(statement, start + row, Int32(row * parametersPerRow + 1)) }
+            for row in 0..<rows { try bind(statement, start + row, Int32(row * parametersPerRow + 1)) }
             try statement.execute()
             start += rows
         }

@@ -21,7 +21,7 @@ enum ReferenceList {
             let start = bytes.count
             bytes.append(contentsOf: raw.utf8)
             if bytes[start...].contains(separator) {
-                for i in start..<bytes.count where bytes[i] == separator { bytes[i] = 0x20 }
+                for b in start..<bytes.count where bytes[b] == separator { bytes[b] = 0x20 }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -63,8 +63,9 @@ enum ReferenceList {
 
     /// Turns every pending list into `paper_references` rows, each with the paper
     /// `resolvedID` gives for its text (NULL when nil), and empties `reference_lists`.
+    /// `resolvedID` is called once per row, in row order.
     /// - Complexity: O(pending references); rows are inserted in key order (appends).
-    static func expandPending(_ db: Database, resolvedID: (String) -> Int64?) throws {
+    static func expandPending(_ db: Database, resolvedID: (String) throws -> Int64?) throws {
         let insert = MultiRowInsert(
             db, prefix: "INSERT INTO paper_references (paper_id, position, raw, resolved_paper_id) VALUES ", rowTemplate: "(?, ?, ?, ?)")
         try forEachPending(db) { paper, firstPosition, fresh in
@@ -73,7 +74,7 @@ enum ReferenceList {
                 statement.bind(p, paper)
                 statement.bind(p + 1, firstPosition + row)
                 statement.bind(p + 2, raw)
-                statement.bind(p + 3, resolvedID(raw).map(Int.init))
+                statement.bind(p + 3, try resolvedID(raw).map(Int.init))
             }
         }
         try db.execute(sql: "DELETE FROM reference_lists")

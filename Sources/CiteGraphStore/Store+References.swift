@@ -14,45 +14,36 @@ extension Store {
     public func resolveReferences() throws -> Int {
         try bulkWrite { db in
             PhaseClock.mark("resolving references")
-            // Each distinct reference string is resolved once, in first-seen order (rows left
-            // unresolved, then the pending lists by paper), so cited-only works get the same
-            // ids on every run.
-            var order: [String] = []
-            var slot: [String: Int] = [:]
-            var occurrences: [Int] = []
-            func count(_ raw: String) {
-                if let i = slot[raw] { occurrences[i] += 1 } else { slot[raw] = order.count; order.append(raw); occurrences.append(1) }
-            }
             let unresolvedRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper_references WHERE resolved_paper_id IS NULL") ?? 0
-            if unresolvedRows > 0 {
-                try RowScanner(db, sql: "SELECT raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { count($0.text(0)) }
-            }
-            try ReferenceList.forEachPending(db) { _, _, fresh in fresh.forEach(count) }
-            guard !order.isEmpty else { return 0 }
-            PhaseClock.mark("distinct reference strings")
+            let pendingLists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reference_lists)") ?? false
+            guard unresolvedRows > 0 || pendingLists else { return 0 }
             var resolver = try ReferenceResolver(db: db)
             PhaseClock.mark("resolver tables")
-            var resolved: [Int64] = []
-            resolved.reserveCapacity(order.count)
+            // Each distinct reference string is resolved once, at its first occurrence (rows
+            // left unresolved first, then the pending lists by paper), so cited-only works get
+            // the same ids on every run; the lists are read once, as they become rows.
+            var resolved: [String: (paper: Int64, inCorpus: Bool)] = [:]
             var resolvedToCorpus = 0
-            for (i, raw) in order.enumerated() {
-                let found = try resolver.resolve(raw, in: db)
-                if found.1 { resolvedToCorpus += occurrences[i] }
-                resolved.append(found.0)
+            func paper(for raw: String) throws -> Int64 {
+                let found: (paper: Int64, inCorpus: Bool)
+                if let known = resolved[raw] {
+                    found = known
+                } else {
+                    found = try resolver.resolve(raw, in: db)
+                    resolved[raw] = found
+                }
+                if found.inCorpus { resolvedToCorpus += 1 }
+                return found.paper
             }
-            PhaseClock.mark("resolved strings")
-            // Pending lists become rows with their papers.
-            try ReferenceList.expandPending(db) { raw in slot[raw].map { resolved[$0] } }
-            PhaseClock.mark("reference rows")
             if unresolvedRows > 0 {
-                // Rows stored unresolved: one UPDATE through a temporary (raw → paper) table.
+                // Rows stored unresolved (by a store before v7, or whose paper was deleted):
+                // one UPDATE through a temporary (raw → paper) table.
                 try db.execute(sql: "DROP TABLE IF EXISTS temp.reference_resolution")
                 try db.execute(sql: "CREATE TEMP TABLE reference_resolution (raw TEXT PRIMARY KEY, paper_id INTEGER NOT NULL) WITHOUT ROWID")
                 let insert = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.reference_resolution (raw, paper_id) VALUES (?, ?)")
-                try RowScanner(db, sql: "SELECT DISTINCT raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { row in
+                try RowScanner(db, sql: "SELECT raw FROM paper_references WHERE resolved_paper_id IS NULL").forEach { row in
                     let raw = row.text(0)
-                    guard let i = slot[raw] else { return }
-                    insert.bind(1, raw); insert.bind(2, resolved[i])
+                    insert.bind(1, raw); insert.bind(2, try paper(for: raw))
                     try insert.execute()
                 }
                 try db.execute(sql: """
@@ -62,6 +53,9 @@ extension Store {
                     """)
                 try db.execute(sql: "DROP TABLE temp.reference_resolution")
             }
+            // Pending lists become rows with their papers.
+            try ReferenceList.expandPending(db) { raw in try paper(for: raw) }
+            PhaseClock.mark("reference rows")
             return resolvedToCorpus
         }
     }

@@ -483,9 +483,6 @@ private struct CorpusBuilder {
     /// on the number of shards, and the filter's false positives only cost memory.
     /// - Complexity: O(candidates) time in two passes; memory O(candidates / 8) bytes for the
     ///   filter plus O(keys seen twice).
-    /// How many keys ahead the hash-table loops prefetch.
-    static let prefetchDistance = 16
-
     mutating func countCandidates() {
         let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let minimum = Int32(max(1, options.minDocumentFrequency))
@@ -494,7 +491,6 @@ private struct CorpusBuilder {
         let documents = documentCount
         // At most this many candidates per shard: every content word starts ≤ maxPhraseLength.
         let occurrences = (flat.count + definitions.count) * max(1, options.maxPhraseLength) / shards
-        let prefetchDistance = CorpusBuilder.prefetchDistance
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             let me = builder.value
             @inline(__always) func mine(_ key: PhraseKey) -> Bool { shards == 1 || PhraseKeyMap.shard(of: key, among: shards) == shard }
@@ -506,7 +502,7 @@ private struct CorpusBuilder {
                 let filtering = minimum >= 2
                 var seen = PhraseKeyFilter(minimumBits: filtering ? occurrences * 8 : 0)
                 // A document's keys are gathered first so that the filter words and map
-                // buckets they need are fetched ahead (`prefetchDistance`) instead of one
+                // buckets they need are fetched ahead (`forEachPrefetching`) instead of one
                 // memory wait per key; they are then processed in the same order.
                 var batch: [PhraseKey] = [], repeats: [PhraseKey] = []
                 for d in 0..<documents {
@@ -514,17 +510,13 @@ private struct CorpusBuilder {
                     me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
                     repeats.removeAll(keepingCapacity: true)
                     if filtering {
-                        for i in 0..<min(prefetchDistance, batch.count) { seen.prefetch(batch[i]) }
-                        for i in batch.indices {
-                            if i + prefetchDistance < batch.count { seen.prefetch(batch[i + prefetchDistance]) }
+                        forEachPrefetching(batch.count, prefetch: { seen.prefetch(batch[$0]) }) { i in
                             if seen.insert(batch[i]) { repeats.append(batch[i]) }
                         }
                     } else {
                         swap(&batch, &repeats)
                     }
-                    for i in 0..<min(prefetchDistance, repeats.count) { local.prefetch(repeats[i]) }
-                    for i in repeats.indices {
-                        if i + prefetchDistance < repeats.count { local.prefetch(repeats[i + prefetchDistance]) }
+                    forEachPrefetching(repeats.count, prefetch: { local.prefetch(repeats[$0]) }) { i in
                         if local.findOrInsert(repeats[i], Int32(keys.count)) == Int32(keys.count) { keys.append(repeats[i]) }
                     }
                 }
@@ -537,10 +529,8 @@ private struct CorpusBuilder {
                 let doc = Int32(d)
                 batch.removeAll(keepingCapacity: true)
                 me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
-                for i in 0..<min(prefetchDistance, batch.count) { local.prefetch(batch[i]) }
-                for i in batch.indices {
-                    if i + prefetchDistance < batch.count { local.prefetch(batch[i + prefetchDistance]) }
-                    guard let found = local[batch[i]] else { continue }
+                forEachPrefetching(batch.count, prefetch: { local.prefetch(batch[$0]) }) { i in
+                    guard let found = local[batch[i]] else { return }
                     let idx = Int(found)
                     frequency[idx] += 1
                     if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
@@ -606,7 +596,6 @@ private struct CorpusBuilder {
         var surfaceIndex = PhraseKeyMap()
         let flat = self.flat, definitions = self.definitions, wordText = self.wordText, keyIndex = self.keyIndex
         var candidates: [Candidate] = []
-        let distance = CorpusBuilder.prefetchDistance
         for d in range {
             var length = 0
             for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] { length += 1 }
@@ -616,13 +605,11 @@ private struct CorpusBuilder {
             forEachCandidate(d) { key, start, length, acronym in
                 candidates.append(Candidate(key: key, start: start, length: length, acronym: acronym))
             }
-            for i in 0..<min(distance, candidates.count) { keyIndex.prefetch(candidates[i].key) }
-            for i in candidates.indices {
-                if i + distance < candidates.count { keyIndex.prefetch(candidates[i + distance].key) }
+            forEachPrefetching(candidates.count, prefetch: { keyIndex.prefetch(candidates[$0].key) }) { i in
                 let (key, start, length, acronym) = (candidates[i].key, candidates[i].start, candidates[i].length, candidates[i].acronym)
-                guard let idx = keyIndex[key] else { continue }
+                guard let idx = keyIndex[key] else { return }
                 let term = termOfKey[Int(idx)]
-                guard term >= 0 else { continue }
+                guard term >= 0 else { return }
                 if tf[Int(term)] == 0 { touched.append(term) }
                 tf[Int(term)] += 1
                 if start >= 0 {

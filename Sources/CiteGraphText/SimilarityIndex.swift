@@ -337,28 +337,15 @@ public struct TopKCosine: Sendable {
                             if pool.isFull { bar = pool.worst }
                         }
                     }
-                    // The rows of the next candidates are fetched while one is merged (their
-                    // first lines; the hardware prefetcher streams the rest), and the merge
-                    // steps without branches on the term comparison, which no predictor can
-                    // guess: adding +0.0 where the terms differ leaves every sum unchanged.
-                    let candidates = pool.items
-                    for c in 0..<Swift.min(rowPrefetchDistance, candidates.count) {
-                        prefetchRow(Int(candidates[c].0), rowOffsets, rowTerms, rowWeights)
-                    }
-                    for c in candidates.indices {
-                        if c + rowPrefetchDistance < candidates.count {
-                            prefetchRow(Int(candidates[c + rowPrefetchDistance].0), rowOffsets, rowTerms, rowWeights)
-                        }
-                        let o = candidates[c].0
+                    for (o, _) in pool.items {
                         var s = 0.0
                         var i = rowLo, j = rowOffsets[Int(o)]
                         let jEnd = rowOffsets[Int(o) + 1]
                         while i < rowHi && j < jEnd {
                             let a = rowTerms[i], b = rowTerms[j]
-                            let product = rowWeights[i] * rowWeights[j]
-                            s += a == b ? product : 0
-                            i &+= a <= b ? 1 : 0
-                            j &+= b <= a ? 1 : 0
+                            if a == b {
+                                s += rowWeights[i] * rowWeights[j]; i += 1; j += 1
+                            } else if a < b { i += 1 } else { j += 1 }
                         }
                         if s >= threshold { heap.offer(o, s) }
                     }
@@ -382,22 +369,6 @@ public struct TopKCosine: Sendable {
 
 /// How many postings ahead the accumulation fetches accumulator slots.
 private let accumulatorPrefetchDistance = 16
-
-/// How many candidates ahead re-scoring fetches rows.
-private let rowPrefetchDistance = 4
-
-/// Starts loading the first cache lines of row `o`'s terms and weights.
-@inline(__always)
-private func prefetchRow(
-    _ o: Int, _ rowOffsets: UnsafeBufferPointer<Int>, _ rowTerms: UnsafeBufferPointer<Int32>, _ rowWeights: UnsafeBufferPointer<Double>
-) {
-    let start = rowOffsets[o]
-    citegraph_prefetch(rowTerms.baseAddress! + start)
-    citegraph_prefetch(rowTerms.baseAddress! + start + 16)
-    citegraph_prefetch(rowWeights.baseAddress! + start)
-    citegraph_prefetch(rowWeights.baseAddress! + start + 8)
-    citegraph_prefetch(rowWeights.baseAddress! + start + 16)
-}
 
 /// A bounded min-heap keeping the `capacity` best (similarity, document) pairs; "better"
 /// means a higher similarity, or an equal one with a lower document id.
