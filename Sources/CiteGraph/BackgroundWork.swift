@@ -1,3 +1,4 @@
+import CiteGraphExtract
 import Dispatch
 
 /// Work running on another thread while the caller computes (a store write, edges.csv, the
@@ -18,5 +19,22 @@ final class BackgroundWork: @unchecked Sendable {
     func wait() throws {
         group.wait()
         if let failure { throw failure }
+    }
+}
+
+/// A streamed file's content digest computed on another thread while the file is stored.
+final class BackgroundDigest: @unchecked Sendable {
+    /// Written by the work before it finishes; read only after `work.wait()`.
+    private var digest = ""
+    private var work: BackgroundWork?
+
+    init(path: String) {
+        work = BackgroundWork { [self] in digest = try StreamedRecordFile.contentDigest(path: path) }
+    }
+
+    /// Waits for the digest; throws the reading error.
+    func wait() throws -> String {
+        try work?.wait()
+        return digest
     }
 }

@@ -49,7 +49,7 @@ public final class Pipeline: Sendable {
         var wholeFiles: [(index: Int, file: RecordFile, digest: String, format: RecordFormat)] = []
         for (i, path) in paths.enumerated() {
             let name = displayNames?[i] ?? path
-            if let streamed = try StreamedRecordFile.open(path: path, displayName: name, format: format) {
+            if let streamed = try StreamedRecordFile.open(path: path, displayName: name, format: format, digest: false) {
                 inputs.append(.streamed(streamed))
                 continue
             }
@@ -108,12 +108,20 @@ public final class Pipeline: Sendable {
                         try session.store(rejects: batch.rejects)
                     }
                 case .streamed(let file):
-                    if try session.beginFile(path: file.displayName, digest: file.digest, format: file.format.rawValue) {
+                    // Into a store without files the digest cannot match a stored one: it is
+                    // computed on another thread while the file is stored, not in a pass before.
+                    let deferred = try session.mayDeferDigest()
+                    let digest = deferred ? nil : try StreamedRecordFile.contentDigest(path: file.path)
+                    if try session.beginFile(path: file.displayName, digest: digest, format: file.format.rawValue) {
+                        let background = deferred ? BackgroundDigest(path: file.path) : nil
                         if let bibTeXDatabase, let member = bibTeXMembers[i] {
                             try StreamedIngest.store(member, of: bibTeXDatabase, into: session, strict: strict)
                         } else {
                             try StreamedIngest.store(file, into: session, strict: strict)
                         }
+                        summaries.append(try session.endFile(digest: background?.wait()))
+                        progress.update(i + 1)
+                        continue
                     }
                 case .pending:
                     preconditionFailure("every whole file is read before storing")

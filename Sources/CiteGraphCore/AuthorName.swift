@@ -6,12 +6,61 @@ public enum AuthorName {
     /// a key, "Doe, John" and "Doe, Jack" do not. Family name, then given names (full given
     /// names kept; initials as letters), case- and accent-folded.
     public static func key(_ name: String) -> String {
+        keyASCII(name) ?? keyByCharacters(name)
+    }
+
+    /// `key` for any text, by characters and Unicode properties.
+    static func keyByCharacters(_ name: String) -> String {
         let (family, given) = split(name)
         let givenKey = given.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "-" })
             .map { TitleKey.normalise(String($0)) }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
         return TitleKey.normalise(family) + "," + givenKey
+    }
+
+    /// `key` for an all-ASCII name, byte by byte; nil when `name` is not all ASCII. Same
+    /// result: the family and given parts `split` finds, each reduced to its runs of letters
+    /// and digits, lowercased and joined by single spaces (what `TitleKey.normalise` makes of
+    /// ASCII, and of the given names' parts joined).
+    private static func keyASCII(_ name: String) -> String? {
+        let result = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lo = 0, hi = bytes.count
+            for b in bytes where b >= 0x80 { return nil }
+            func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            while lo < hi, isWhitespace(bytes[lo]) { lo += 1 }
+            while hi > lo, isWhitespace(bytes[hi - 1]) { hi -= 1 }
+            // "Family, Given" at the first comma; else "Given … Family" at the last space.
+            var family = lo..<hi, given = hi..<hi
+            if let comma = bytes[lo..<hi].firstIndex(of: UInt8(ascii: ",")) {
+                family = lo..<comma
+                given = comma + 1..<hi
+            } else if let space = bytes[lo..<hi].lastIndex(of: 0x20) {
+                family = space + 1..<hi
+                given = lo..<space
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(hi - lo + 1)
+            func appendWords(_ range: Range<Int>) {
+                let start = out.count
+                var pendingSpace = false
+                for b in bytes[range] {
+                    let lower = b | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        if pendingSpace && out.count > start { out.append(0x20) }
+                        pendingSpace = false
+                        out.append(b >= 0x30 && b <= 0x39 ? b : lower)
+                    } else {
+                        pendingSpace = true
+                    }
+                }
+            }
+            appendWords(family)
+            out.append(UInt8(ascii: ","))
+            appendWords(given)
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     /// Splits a name into (family, given): "Doe, John" → ("Doe", "John"); "John Doe" → ("Doe", "John").

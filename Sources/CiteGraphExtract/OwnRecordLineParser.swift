@@ -68,7 +68,9 @@ struct OwnRecordLineParser {
         // The same mapping as JSONWorkMapper.record for these fields (empty strings count as absent).
         var ids: [WorkID] = []
         if let id = id.flatMap(nonEmpty) {
-            ids.append(WorkID(kind: id.contains("openalex.org/") ? .openalex : .local, value: id))
+            // (A byte check first: most ids have no "/", and Foundation's `contains` is slow.)
+            let isOpenAlex = id.utf8.contains(UInt8(ascii: "/")) && id.contains("openalex.org/")
+            ids.append(WorkID(kind: isOpenAlex ? .openalex : .local, value: id))
         }
         if let doi = doi.flatMap(nonEmpty) { ids.append(WorkID(kind: .doi, value: doi)) }
         let cleanTitle = JSONWorkMapper.cleanTitle(title.flatMap(nonEmpty) ?? "")
@@ -128,15 +130,18 @@ struct OwnRecordLineParser {
     private mutating func parseString() -> String? {
         guard take(0x22) else { return nil }
         let start = i
+        var allBits: UInt8 = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x22 {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 i += 1
-                return String(validating: raw, as: UTF8.self)
+                // ASCII is valid UTF-8: `decoding` takes its fast path; other text is validated.
+                return allBits < 0x80 ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
             }
             if b == 0x5C { break }
             if b < 0x20 { return nil }
+            allBits |= b
             i += 1
         }
         guard i < bytes.count else { return nil }

@@ -5,8 +5,9 @@ public struct StreamedRecordFile: Sendable {
     public let path: String
     /// The name recorded in provenance and messages (defaults to the path).
     public let displayName: String
-    /// The FNV-1a digest of the (inflated) content, equal to `RecordFile(path:).digest`.
-    public let digest: String
+    /// The FNV-1a digest of the (inflated) content, equal to `RecordFile(path:).digest`; nil
+    /// when `open` was asked not to compute it (see `contentDigest(path:)`).
+    public let digest: String?
     /// The format the file is read as.
     public let format: RecordFormat
 
@@ -19,11 +20,13 @@ public struct StreamedRecordFile: Sendable {
     ]
 
     /// Opens `path`, sniffs its format from the first kilobytes (unless `format` is given)
-    /// and computes its digest in one pass, or returns nil when the file is read whole
-    /// (another format, a JSON document that is one object, or UTF-16 text that needs
-    /// transcoding).
+    /// and computes its digest in one pass (unless `digest` is false), or returns nil when the
+    /// file is read whole (another format, a JSON document that is one object, or UTF-16 text
+    /// that needs transcoding).
     /// - Throws: `ExtractError` naming the file (missing, unreadable, empty, unknown format).
-    public static func open(path: String, displayName: String? = nil, format: RecordFormat? = nil) throws -> StreamedRecordFile? {
+    public static func open(path: String, displayName: String? = nil, format: RecordFormat? = nil, digest: Bool = true) throws
+        -> StreamedRecordFile?
+    {
         let name = displayName ?? path
         let stream = try FileByteStream(path: path)
         var head: [UInt8] = []
@@ -33,6 +36,18 @@ public struct StreamedRecordFile: Sendable {
         let chosen = try format ?? FormatSniffer.detect(RecordFile(path: name, bytes: Array(head.prefix(4096))))
         guard streamableFormats.contains(chosen) else { return nil }
         if chosen == .json, !JSONArrayStream.startsWithArray(head) { return nil }  // one object: read whole
+        let hex = digest ? try contentDigest(of: stream, head: head) : nil
+        return StreamedRecordFile(path: path, displayName: name, digest: hex, format: chosen)
+    }
+
+    /// The FNV-1a digest of the (inflated) content of `path`, equal to `RecordFile(path:).digest`,
+    /// read in blocks with bounded memory.
+    /// - Throws: `ExtractError` naming the file.
+    public static func contentDigest(path: String) throws -> String {
+        try contentDigest(of: FileByteStream(path: path), head: [])
+    }
+
+    private static func contentDigest(of stream: FileByteStream, head: [UInt8]) throws -> String {
         var hash = RecordFile.FNV1a()
         hash.add(head)
         var block: [UInt8] = []
@@ -40,6 +55,6 @@ public struct StreamedRecordFile: Sendable {
             hash.add(block)
             block.removeAll(keepingCapacity: true)
         }
-        return StreamedRecordFile(path: path, displayName: name, digest: hash.hex, format: chosen)
+        return hash.hex
     }
 }

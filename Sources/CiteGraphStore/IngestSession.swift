@@ -20,6 +20,13 @@ public final class IngestSession {
     /// `CREATE INDEX` statements of the indexes dropped for a bulk load into an empty store.
     private var droppedIndexes: [String] = []
     private var file: (id: Int64, digest: String, summary: IngestSummary)?
+    /// Rows of the current chunk not written yet: written many per SQLite step, before any
+    /// statement that could read them and at the end of each `store(_:)`.
+    private var pending = PendingIngestRows()
+    /// The ids given to the next new paper and author: rows are inserted with their ids so
+    /// that they can wait in `pending` (ids are what `INTEGER PRIMARY KEY` would assign).
+    private var nextPaperID: Int64
+    private var nextAuthorID: Int64
 
     /// Indexes that ingest itself never reads; rebuilding them once is cheaper than
     /// maintaining them row by row when the store starts empty. (The partial indexes on
@@ -39,6 +46,8 @@ public final class IngestSession {
             }
         }
         statements = try IngestStatements(db: db)
+        nextPaperID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM papers") ?? 1
+        nextAuthorID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM authors") ?? 1
     }
 
     /// Rebuilds the indexes dropped for the bulk load.
@@ -49,44 +58,117 @@ public final class IngestSession {
         droppedIndexes = []
     }
 
+    /// True when no file is stored yet (none before this session, none earlier in it): then no
+    /// stored digest can equal the next file's, so `beginFile` may be given no digest and the
+    /// digest computed while the file is stored (`endFile(digest:)`), instead of in a pass
+    /// over the whole file before storing.
+    public func mayDeferDigest() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM source_files)") == true
+    }
+
+    /// Stands in for a deferred digest in `source_files` and `rejects` until `endFile(digest:)`.
+    private static let pendingDigest = "pending"
+
     /// Starts a file. Returns false when a file with the same content digest is already
     /// stored: then nothing of it must be stored, and `endFile` reports it as already ingested.
-    public func beginFile(path: String, digest: String, format: String) throws -> Bool {
+    /// - Parameter digest: the file's content digest, or nil when `mayDeferDigest()` is true
+    ///   and the digest will be given to `endFile(digest:)`.
+    public func beginFile(path: String, digest: String?, format: String) throws -> Bool {
         var summary = IngestSummary(
             path: path, format: format, alreadyIngested: false, records: 0, newPapers: 0, mergedByRule: [:], rejects: 0)
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [digest]) == true {
+        if let digest, try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [digest]) == true {
             summary.alreadyIngested = true
             file = (0, digest, summary)
             return false
         }
+        if digest == nil, try !mayDeferDigest() { preconditionFailure("a digest may be deferred only while no file is stored") }
+        let stored = digest ?? IngestSession.pendingDigest
         try db.execute(
             sql: "INSERT INTO source_files (path, digest, format, records, rejects) VALUES (?, ?, ?, 0, 0)",
-            arguments: [path, digest, format])
-        file = (db.lastInsertedRowID, digest, summary)
+            arguments: [path, stored, format])
+        file = (db.lastInsertedRowID, stored, summary)
         return true
     }
 
     /// Stores the next records of the current file.
     public func store(_ prepared: PreparedRecords) throws {
         guard var current = file, !current.summary.alreadyIngested else { return }
-        for (i, record) in prepared.records.enumerated() {
-            let keys = prepared.keys[i]
-            let (paperID, rule) = try place(record, keys: keys)
+        for row in prepared.records.indices {
+            let (paperID, rule) = try place(row, of: prepared)
             if rule == .new { current.summary.newPapers += 1 } else { current.summary.mergedByRule[rule.rawValue, default: 0] += 1 }
-            let source = statements.insertSource
-            source.bind(1, paperID)
-            source.bind(2, current.id)
-            source.bind(3, record.source.file)
-            source.bind(4, record.source.format)
-            source.bind(5, record.source.position)
-            source.bind(6, record.source.line)
-            source.bind(7, rule.rawValue)
-            try source.execute()
-            try storeAuthors(record, keys: keys.authors, paperID: paperID)
-            try storeReferences(keys.referenceList, paperID: paperID)
+            pending.sources.append(.init(paperID: paperID, row: row, rule: rule))
+            try storeAuthors(row, of: prepared, paperID: paperID)
+            if prepared.keys[row].referenceList != nil { pending.referenceLists.append(.init(paperID: paperID, row: row)) }
         }
+        try flush(prepared, fileID: current.id)
         current.summary.records += prepared.records.count
         file = current
+    }
+
+    /// Writes the pending rows of `prepared`'s records, many rows per step.
+    private func flush(_ prepared: PreparedRecords, fileID: Int64) throws {
+        let records = prepared.records, keys = prepared.keys
+        try statements.insertPapers.insertAll(pending.papers.count) { statement, i, p in
+            let paper = pending.papers[i]
+            let record = records[paper.row], key = keys[paper.row]
+            // The first value of each identifier kind, bound to columns doi … wos; the others NULL.
+            var boundColumns = 0
+            for id in record.ids {
+                guard let column = IngestSession.idColumns.firstIndex(of: id.kind), boundColumns & (1 << column) == 0 else { continue }
+                boundColumns |= 1 << column
+                statement.bind(p + 9 + Int32(column), id.value)
+            }
+            for column in IngestSession.idColumns.indices where boundColumns & (1 << column) == 0 {
+                statement.bind(p + 9 + Int32(column), nil as String?)
+            }
+            statement.bind(p, paper.id)
+            statement.bind(p + 1, paper.externalID)
+            statement.bind(p + 2, record.title)
+            statement.bind(p + 3, key.title)
+            statement.bind(p + 4, key.short)
+            statement.bind(p + 5, record.abstract)
+            statement.bind(p + 6, record.year)
+            statement.bind(p + 7, record.venue)
+            statement.bind(p + 8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
+            statement.bind(p + 15, record.volume)
+            statement.bind(p + 16, record.firstPage)
+        }
+        try statements.insertAuthors.insertAll(pending.authors.count) { statement, i, p in
+            let author = pending.authors[i]
+            let name = records[author.row].authors[author.position]
+            let (family, given) = AuthorName.split(name)
+            statement.bind(p, author.id)
+            statement.bind(p + 1, name)
+            statement.bind(p + 2, keys[author.row].authors[author.position])
+            statement.bind(p + 3, family)
+            statement.bind(p + 4, given)
+            statement.bind(p + 5, AuthorName.initials(given))
+            statement.bind(p + 6, author.orcid)
+            statement.bind(p + 7, author.serviceID)
+        }
+        try statements.insertSources.insertAll(pending.sources.count) { statement, i, p in
+            let source = pending.sources[i]
+            let record = records[source.row]
+            statement.bind(p, source.paperID)
+            statement.bind(p + 1, fileID)
+            statement.bind(p + 2, record.source.file)
+            statement.bind(p + 3, record.source.format)
+            statement.bind(p + 4, record.source.position)
+            statement.bind(p + 5, record.source.line)
+            statement.bind(p + 6, source.rule.rawValue)
+        }
+        try statements.insertLinks.insertAll(pending.links.count) { statement, i, p in
+            let link = pending.links[i]
+            statement.bind(p, link.paperID)
+            statement.bind(p + 1, link.authorID)
+            statement.bind(p + 2, link.position)
+        }
+        try statements.appendReferences.insertAll(pending.referenceLists.count) { statement, i, p in
+            let list = pending.referenceLists[i]
+            statement.bind(p, list.paperID)
+            statement.bind(p + 1, keys[list.row].referenceList)
+        }
+        pending.removeAll()
     }
 
     /// Stores records of the current file that could not be read.
@@ -105,8 +187,9 @@ public final class IngestSession {
         file = current
     }
 
-    /// Ends the current file, recording its counts, and returns what was done.
-    public func endFile() throws -> IngestSummary {
+    /// Ends the current file, recording its counts (and its digest when `beginFile` was given
+    /// none), and returns what was done.
+    public func endFile(digest: String? = nil) throws -> IngestSummary {
         guard let current = file else { preconditionFailure("endFile without beginFile") }
         file = nil
         if !current.summary.alreadyIngested {
@@ -114,11 +197,18 @@ public final class IngestSession {
                 sql: "UPDATE source_files SET records = ?, rejects = ? WHERE id = ?",
                 arguments: [current.summary.records, current.summary.rejects, current.id])
         }
+        if current.digest == IngestSession.pendingDigest {
+            guard let digest else { preconditionFailure("a file begun without a digest must end with one") }
+            try db.execute(sql: "UPDATE source_files SET digest = ? WHERE id = ?", arguments: [digest, current.id])
+            try db.execute(
+                sql: "UPDATE rejects SET file_digest = ? WHERE file_digest = ?", arguments: [digest, IngestSession.pendingDigest])
+        }
         return current.summary
     }
 
     /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
-    private func place(_ record: PaperRecord, keys: RecordKeys) throws -> (Int64, MergeRule) {
+    private func place(_ row: Int, of prepared: PreparedRecords) throws -> (Int64, MergeRule) {
+        let record = prepared.records[row], keys = prepared.keys[row]
         let titleKey = keys.title
         let shortKey = keys.short
         var match: (Int64, MergeRule)?
@@ -141,6 +231,7 @@ public final class IngestSession {
             }
         }
         if let (paperID, rule) = match {
+            try flush(prepared, fileID: file?.id ?? 0)
             try merge(record, into: paperID)
             for id in record.ids where id.kind != .local {
                 if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
@@ -149,30 +240,9 @@ public final class IngestSession {
             return (paperID, rule)
         }
         let extID = Store.externalID(for: record, titleKey: titleKey)
-        let insert = statements.insertPaper
-        // The first value of each identifier kind, bound to columns 9…14 (doi … wos); the
-        // others NULL.
-        var boundColumns = 0
-        for id in record.ids {
-            guard let column = IngestSession.idColumns.firstIndex(of: id.kind), boundColumns & (1 << column) == 0 else { continue }
-            boundColumns |= 1 << column
-            insert.bind(Int32(9 + column), id.value)
-        }
-        for column in IngestSession.idColumns.indices where boundColumns & (1 << column) == 0 {
-            insert.bind(Int32(9 + column), nil as String?)
-        }
-        insert.bind(1, extID)
-        insert.bind(2, record.title)
-        insert.bind(3, titleKey)
-        insert.bind(4, shortKey)
-        insert.bind(5, record.abstract)
-        insert.bind(6, record.year)
-        insert.bind(7, record.venue)
-        insert.bind(8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
-        insert.bind(15, record.volume)
-        insert.bind(16, record.firstPage)
-        try insert.execute()
-        let id = db.lastInsertedRowID
+        let id = nextPaperID
+        nextPaperID += 1
+        pending.papers.append(.init(id: id, row: row, externalID: extID))
         index.register(id: id, externalID: extID, ids: record.ids, titleKey: titleKey, shortKey: shortKey, year: record.year)
         return (id, .new)
     }
@@ -205,69 +275,46 @@ public final class IngestSession {
     /// Links the record's authors to its paper (the first source with authors wins), creating
     /// authors by name key with their name parts, ORCID and service id; an ORCID or service id
     /// from any source completes an author stored without one.
-    private func storeAuthors(_ record: PaperRecord, keys: [String], paperID: Int64) throws {
+    private func storeAuthors(_ row: Int, of prepared: PreparedRecords, paperID: Int64) throws {
+        let record = prepared.records[row], keys = prepared.keys[row].authors
         let names = record.authors
         guard !names.isEmpty else { return }
         let orcids = record.authorORCIDs.count == names.count ? record.authorORCIDs : []
         let serviceIDs = record.authorServiceIDs.count == names.count ? record.authorServiceIDs : []
-        let insertAuthor = statements.insertAuthor
         if index.papersWithAuthors.contains(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
                 guard let known = index.authorIDs[key] else { continue }
-                try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position])
+                try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position], prepared)
             }
             return
         }
         index.papersWithAuthors.insert(paperID)
-        var authorIDs: [Int64] = []
-        authorIDs.reserveCapacity(names.count)
-        for (position, name) in names.enumerated() {
-            let key = keys[position]
+        for (position, key) in keys.enumerated() {
             let orcid = orcids.isEmpty ? nil : orcids[position]
             let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]
+            let authorID: Int64
             if let known = index.authorIDs[key] {
-                authorIDs.append(known)
-                try complete(known, orcid: orcid, serviceID: serviceID)
+                authorID = known
+                try complete(known, orcid: orcid, serviceID: serviceID, prepared)
             } else {
-                let (family, given) = AuthorName.split(name)
-                insertAuthor.bind(1, name)
-                insertAuthor.bind(2, key)
-                insertAuthor.bind(3, family)
-                insertAuthor.bind(4, given)
-                insertAuthor.bind(5, AuthorName.initials(given))
-                insertAuthor.bind(6, orcid)
-                insertAuthor.bind(7, serviceID)
-                try insertAuthor.execute()
-                let authorID = db.lastInsertedRowID
+                authorID = nextAuthorID
+                nextAuthorID += 1
+                pending.authors.append(.init(id: authorID, row: row, position: position, orcid: orcid, serviceID: serviceID))
                 index.authorIDs[key] = authorID
-                authorIDs.append(authorID)
             }
-        }
-        // All links of the paper in as few steps as possible.
-        try statements.insertLinks.insertAll(authorIDs.count) { statement, row, p in
-            statement.bind(p, paperID)
-            statement.bind(p + 1, authorIDs[row])
-            statement.bind(p + 2, row)
+            pending.links.append(.init(paperID: paperID, authorID: authorID, position: position))
         }
     }
 
-    /// Sets an author's ORCID / service id where it has none.
-    private func complete(_ authorID: Int64, orcid: String?, serviceID: String?) throws {
+    /// Sets an author's ORCID / service id where it has none (writing the pending rows first:
+    /// the author may be one of them).
+    private func complete(_ authorID: Int64, orcid: String?, serviceID: String?, _ prepared: PreparedRecords) throws {
         guard orcid != nil || serviceID != nil else { return }
+        try flush(prepared, fileID: file?.id ?? 0)
         statements.completeAuthor.bind(1, orcid)
         statements.completeAuthor.bind(2, serviceID)
         statements.completeAuthor.bind(3, authorID)
         try statements.completeAuthor.execute()
-    }
-
-    /// Appends a record's references, as found, to its paper's list; repeats are dropped when
-    /// the list becomes rows (`ReferenceList`).
-    private func storeReferences(_ list: String?, paperID: Int64) throws {
-        guard let list else { return }
-        let insert = statements.appendReferences
-        insert.bind(1, paperID)
-        insert.bind(2, list)
-        try insert.execute()
     }
 }

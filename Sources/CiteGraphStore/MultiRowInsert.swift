@@ -10,6 +10,7 @@ final class MultiRowInsert {
     private let db: Database
     private let prefix: String
     private let rowTemplate: String
+    private let suffix: String
     private let parametersPerRow: Int
     let maxRows: Int
     private var statements: [Int: BulkStatement] = [:]
@@ -18,8 +19,9 @@ final class MultiRowInsert {
     ///   - prefix: the statement up to `VALUES` ("INSERT INTO edges (kind, source) VALUES ").
     ///   - rowTemplate: one row ("(?, ?)", constants allowed); its `?` count is the
     ///     parameters per row.
-    init(_ db: Database, prefix: String, rowTemplate: String, maxRows: Int = 32) {
-        self.db = db; self.prefix = prefix; self.rowTemplate = rowTemplate; self.maxRows = maxRows
+    ///   - suffix: what follows the rows (an `ON CONFLICT` clause), without parameters.
+    init(_ db: Database, prefix: String, rowTemplate: String, suffix: String = "", maxRows: Int = 32) {
+        self.db = db; self.prefix = prefix; self.rowTemplate = rowTemplate; self.suffix = suffix; self.maxRows = maxRows
         parametersPerRow = rowTemplate.filter { $0 == "?" }.count
     }
 
@@ -38,7 +40,7 @@ final class MultiRowInsert {
 
     private func statement(rows: Int) throws -> BulkStatement {
         if let statement = statements[rows] { return statement }
-        let sql = prefix + Array(repeating: rowTemplate, count: rows).joined(separator: ", ")
+        let sql = prefix + Array(repeating: rowTemplate, count: rows).joined(separator: ", ") + suffix
         let statement = try BulkStatement(db, sql: sql)
         statements[rows] = statement
         return statement
