@@ -102,7 +102,7 @@ extension Pipeline {
     /// The topic map: topics co-occurring in papers' key phrases, association-strength
     /// normalised, among the `topicCount` topics found in most papers.
     private func topicMapEdges(options: BuildOptions) throws -> ([StoredEdge], String) {
-        if try store.stats().terms == 0 { try extractTerms(options: options) }
+        if try !store.presence().terms { try extractTerms(options: options) }
         let lists = try store.paperTermLists()
         var occurrences: [Int64: Double] = [:]
         for (_, terms) in lists { for t in terms.prefix(options.termsPerPaper) { occurrences[t.term, default: 0] += 1 } }

@@ -14,12 +14,12 @@ extension Pipeline {
         render renderOptions: RenderOptions = RenderOptions()) throws -> ReportFiles
     {
         if paths.isEmpty { _ = try ingestSampleCorpus() } else { _ = try ingest(paths: paths, format: format) }
-        let stats = try store.stats()
+        let presence = try store.presence()
         // Mentions stand in for citations only where the corpus has no references; coupling and
         // co-citation grow quadratically with popular references, so they are built on request
         // (`citegraph build --graph coupling --graph cocitation`).
-        let citationKind: GraphKind = stats.references > 0 ? .citation : .mention
-        let companionKinds: [GraphKind] = stats.authors > 0 ? [citationKind, .coauthor] : [citationKind]
+        let citationKind: GraphKind = presence.references ? .citation : .mention
+        let companionKinds: [GraphKind] = presence.authors ? [citationKind, .coauthor] : [citationKind]
         // Reference resolution, the citation and co-author graphs and their rankings and
         // communities (the ones the report shows) are mostly serial SQLite work: they run on a
         // second thread while the key phrases and the co-topic graph keep the cores busy. The

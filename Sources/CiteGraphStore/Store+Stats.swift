@@ -51,3 +51,40 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// What the pipeline needs to know of a store to choose its steps, each answered by one
+    /// index probe — unlike `stats()`, which counts every row (at a million papers, seconds).
+    public struct Presence: Sendable, Equatable {
+        /// Some paper has references (resolved or not).
+        public var references: Bool
+        public var authors: Bool
+        public var terms: Bool
+        /// The graph kinds with at least one stored edge.
+        public var edgeKinds: Set<GraphKind>
+    }
+
+    /// Which kinds of rows the store holds (see `Presence`).
+    public func presence() throws -> Presence {
+        try pool.read { db in
+            func exists(_ sql: String, _ arguments: StatementArguments = []) throws -> Bool {
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (\(sql))", arguments: arguments) ?? false
+            }
+            var kinds = Set<GraphKind>()
+            for kind in GraphKind.allCases where try exists("SELECT 1 FROM edges WHERE kind = ?", [kind.rawValue]) { kinds.insert(kind) }
+            return Presence(
+                references: try exists("SELECT 1 FROM paper_references") || exists("SELECT 1 FROM reference_lists"),
+                authors: try exists("SELECT 1 FROM authors"),
+                terms: try exists("SELECT 1 FROM terms"),
+                edgeKinds: kinds)
+        }
+    }
+
+    /// Papers of the corpus (not cited-only works) and provenance rows, for a report's header.
+    public func corpusCounts() throws -> (papers: Int, sources: Int) {
+        try pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM papers WHERE cited_only = 0") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper_sources") ?? 0)
+        }
+    }
+}
