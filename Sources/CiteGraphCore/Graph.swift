@@ -71,6 +71,22 @@ public struct Graph: Sendable, Equatable {
                 rawTargets[cursor[t]] = Int32(s); rawWeights[cursor[t]] = w; cursor[t] += 1
             }
         }
+        // Edges given in (source, target) order without repeats — as the store reads them —
+        // leave every row sorted already: then the placed arrays are the graph.
+        let rowsSorted = rawTargets.withUnsafeBufferPointer { targets in
+            (0..<nodeCount).allSatisfy { v in
+                var i = degree[v] + 1
+                while i < degree[v + 1] {
+                    if targets[i - 1] >= targets[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+        if rowsSorted {
+            self.init(nodeCount: nodeCount, offsets: degree, targets: rawTargets, weights: rawWeights, isDirected: isDirected)
+            return
+        }
         // Sort each row by target and merge duplicates.
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         var outTargets = [Int32](); outTargets.reserveCapacity(total)

@@ -177,9 +177,7 @@ extension Store {
     /// - Complexity: O(n + m log d).
     public func loadGraph(_ kind: GraphKind) throws -> (graph: Graph, nodes: [Int64]) {
         let nodes = try nodeIDs(for: kind)
-        var index: [Int64: Int32] = [:]
-        index.reserveCapacity(nodes.count)
-        for (i, id) in nodes.enumerated() { index[id] = Int32(i) }
+        let index = NodePositions(sortedIDs: nodes)
         var list = EdgeList()
         try pool.read { db in
             let scan = try RowScanner(db, sql: "SELECT source, target, weight FROM edges WHERE kind = ?")
@@ -190,5 +188,41 @@ extension Store {
             }
         }
         return (Graph(nodeCount: nodes.count, edges: list, isDirected: kind.isDirected), nodes)
+    }
+}
+
+/// Position of each store row id in a sorted id list: an array indexed by id when the ids are
+/// dense (papers, authors and terms are numbered from 1 with few gaps), else a dictionary.
+/// Reading 15 million citation edges is two lookups each, so they must be cheap.
+struct NodePositions {
+    private let first: Int64
+    private let dense: [Int32]
+    private let sparse: [Int64: Int32]
+
+    init(sortedIDs ids: [Int64]) {
+        let span = (ids.last ?? 0) - (ids.first ?? 0) + 1
+        if !ids.isEmpty && span <= 2 * Int64(ids.count) + 1_024 {
+            first = ids[0]
+            var dense = [Int32](repeating: -1, count: Int(span))
+            for (i, id) in ids.enumerated() { dense[Int(id - first)] = Int32(i) }
+            self.dense = dense
+            sparse = [:]
+        } else {
+            first = 0
+            dense = []
+            var sparse: [Int64: Int32] = [:]
+            sparse.reserveCapacity(ids.count)
+            for (i, id) in ids.enumerated() { sparse[id] = Int32(i) }
+            self.sparse = sparse
+        }
+    }
+
+    /// The position of `id`, nil when it is not in the list.
+    @inline(__always) subscript(id: Int64) -> Int32? {
+        if dense.isEmpty { return sparse[id] }
+        let offset = id &- first
+        guard offset >= 0, offset < Int64(dense.count) else { return nil }
+        let position = dense[Int(offset)]
+        return position < 0 ? nil : position
     }
 }
