@@ -37,12 +37,15 @@ extension Pipeline {
             let diagram = try diagram(graph: kind, options: options)
             progress.begin("rendering \(kind.rawValue)")
             let dot = try DOTWriter().write(diagram)
+            // The SVG file's bytes are the HTML's picture too: laid out once for both.
+            var svg: [UInt8] = []
             for format in [RenderFormat.dot, .svg, .png] {
                 let path = (graphsDir as NSString).appendingPathComponent("\(kind.rawValue).\(format.fileExtension)")
-                try renderer.render(dot: dot, layout: diagram.layout, format: format, to: path)
+                let bytes = try renderer.render(dot: dot, layout: diagram.layout, format: format)
+                try OutputFile.write(bytes, to: path)
+                if format == .svg { svg = bytes }
                 files.diagrams.append(path)
             }
-            let svg = try renderer.render(dot: dot, layout: diagram.layout, format: .svg)
             images.append(HTMLReport.Image(caption: diagram.title, svg: String(decoding: svg, as: UTF8.self)))
             progress.finish("rendered \(kind.rawValue): \(diagram.nodes.count) nodes, \(diagram.edges.count) edges")
         }
