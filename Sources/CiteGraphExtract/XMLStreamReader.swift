@@ -130,7 +130,12 @@ final class XMLStreamReader {
     }
 
     private static func read<T>(_ input: XMLInput, path: String, attributesOf: Set<String>?, _ body: (XMLStreamReader) throws -> T) throws -> T {
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        var input = input
+        // A document declared ISO-8859-1 (dblp.xml) is handed over as UTF-8, its ASCII blocks
+        // as they are, instead of going through libxml2's byte-by-byte decoder; the parser is
+        // told to ignore the declared encoding. It sees the same UTF-8 either way.
+        let ignoreEncoding = try input.transcodeDeclaredLatin1() ? XML_PARSE_IGNORE_ENC.rawValue : 0
+        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | ignoreEncoding)
         let reader = XMLStreamReader(input: input, path: path, attributeElements: attributesOf)
         var handler = XMLSAXCallbacks.handler()
         // The first bytes go with the context, so that libxml2 detects the encoding.
