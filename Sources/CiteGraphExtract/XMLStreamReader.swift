@@ -260,6 +260,26 @@ final class XMLStreamReader {
         return Self.collapsingWhitespace(utf8: text)
     }
 
+    /// `readText()` (without options) handed to `body` as UTF-8 instead of returned: the text
+    /// of an element of ASCII text alone that collapsing leaves as it is (a name, a year, a
+    /// link: most elements) goes to `body` straight from the parser's bytes, and no `String`
+    /// is made for it; other text is made into a `String` as `readText()` makes it. `body`
+    /// must not use the reader, nor keep the bytes.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        if head + 1 < queue.count, case .text(let range) = queue[head], case .end = queue[head + 1] {
+            let result = try arena.withUnsafeBufferPointer { arena -> R? in
+                let bytes = UnsafeBufferPointer(rebasing: arena[range])
+                return Self.isCollapsedASCII(bytes) ? try body(bytes) : nil
+            }
+            if let result {
+                head += 2
+                return result
+            }
+        }
+        var text = try readText()
+        return try text.withUTF8(body)
+    }
+
     /// After a `.start`, reads up to and including the element's end, handing each child
     /// element's start to `body`, which reads that element to its end itself; the text
     /// between the children is dropped (`readText` whose text is not wanted).
