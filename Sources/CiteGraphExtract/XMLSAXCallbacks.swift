@@ -95,6 +95,9 @@ private func queueStart(
     let localEntry = reader.names.entries[localIndex]
     let name = prefix == nil ? localEntry.name : reader.name(prefix: prefix, local: localName)
     var values = XMLAttributes()
+    if localEntry.keepsAttributes, namespaceCount + attributeCount > 0 {
+        values.reserveCapacity(Int(namespaceCount) + Int(attributeCount))
+    }
     if localEntry.keepsAttributes, namespaceCount > 0, let namespaces {
         // Namespace declarations count as attributes (`xmlns`, `xmlns:p`), as in a tree.
         for i in 0..<Int(namespaceCount) {
