@@ -24,6 +24,43 @@ public enum DBLPReader {
         "article", "inproceedings", "proceedings", "incollection", "book", "phdthesis", "mastersthesis", "data",
     ]
 
+    /// What an element is to this reader, by its local name.
+    enum Field {
+        case record, author, title, year, journal, booktitle, school, crossref, ee, cite, other
+
+        init(localName: String) {
+            switch localName {
+            case "author": self = .author
+            case "title": self = .title
+            case "year": self = .year
+            case "journal": self = .journal
+            case "booktitle": self = .booktitle
+            case "school": self = .school
+            case "crossref": self = .crossref
+            case "ee": self = .ee
+            case "cite": self = .cite
+            default: self = recordTypes.contains(localName) ? .record : .other
+            }
+        }
+    }
+
+    /// The `Field` of each local name of one parse, by `XMLStart.localNameIndex`: the name is
+    /// compared once, not at every tag.
+    struct Fields {
+        private var known: [Field?] = []
+
+        mutating func of(_ start: XMLStart) -> Field {
+            let index = start.localNameIndex
+            if index >= 0 && index < known.count, let field = known[index] { return field }
+            let field = Field(localName: start.localName)
+            if index >= 0 {
+                if index >= known.count { known.append(contentsOf: repeatElement(nil, count: index + 1 - known.count)) }
+                known[index] = field
+            }
+            return field
+        }
+    }
+
     public static func looksLike(_ head: String) -> Bool {
         head.contains("<dblp>") || head.contains("<!DOCTYPE dblp") || head.contains("dblp.dtd")
     }
@@ -38,14 +75,15 @@ public enum DBLPReader {
         try XMLRecordReading.run(source, into: sink, attributesOf: recordTypes) { reader in
             var position = 0
             var depth = 0
+            var fields = Fields()
             while let event = try reader.nextTag() {
                 switch event {
                 case .text: continue
                 case .end: depth -= 1
                 case .start(let start):
                     guard depth == 1 else { depth += 1; continue }
-                    if recordTypes.contains(start.localName) {
-                        try sink.append(record(reader, start: start, file: source.name, position: position))
+                    if fields.of(start) == .record {
+                        try sink.append(record(reader, start: start, fields: &fields, file: source.name, position: position))
                         position += 1
                     } else {
                         try reader.skipElement()  // www (person pages) and unknown types
@@ -55,7 +93,9 @@ public enum DBLPReader {
         }
     }
 
-    static func record(_ reader: XMLStreamReader, start: XMLStart, file: String, position: Int) throws -> Result<PaperRecord, RejectedRecord> {
+    static func record(
+        _ reader: XMLStreamReader, start: XMLStart, fields: inout Fields, file: String, position: Int
+    ) throws -> Result<PaperRecord, RejectedRecord> {
         var ids: [WorkID] = []
         if var key = start.attributes["key"], !key.isEmpty { ids.append(WorkID(kind: .local, value: key.withUTF8(dblpKey))) }
         var title = ""
@@ -67,21 +107,21 @@ public enum DBLPReader {
         // (`withText`): most of it is ASCII straight from the parser, and only the strings
         // kept are made.
         try reader.readChildren { s in
-            switch s.localName {
-            case "author": authors.append(try reader.withText(withoutHomonymNumber(utf8:)))
-            case "title": title = try reader.withText(withoutClosingPeriod(utf8:))
-            case "year": year = try reader.withText(XMLRecordReading.year(utf8:))
-            case "journal": journal = try reader.readText()
-            case "booktitle": booktitle = try reader.readText()
-            case "school": school = try reader.readText()
-            case "crossref": crossref = try reader.readText()
-            case "ee":
+            switch fields.of(s) {
+            case .author: authors.append(try reader.withText(withoutHomonymNumber(utf8:)))
+            case .title: title = try reader.withText(withoutClosingPeriod(utf8:))
+            case .year: year = try reader.withText(XMLRecordReading.year(utf8:))
+            case .journal: journal = try reader.readText()
+            case .booktitle: booktitle = try reader.readText()
+            case .school: school = try reader.readText()
+            case .crossref: crossref = try reader.readText()
+            case .ee:
                 if let id = try reader.withText(linkID(utf8:)) { XMLRecordReading.add(id, to: &ids) }
-            case "cite":
+            case .cite:
                 try reader.withText { key in
                     if !key.isEmpty, !key.elementsEqual("...".utf8) { references.append(dblpKey(key)) }
                 }
-            default:
+            case .record, .other:
                 try reader.skipElement()
             }
         }

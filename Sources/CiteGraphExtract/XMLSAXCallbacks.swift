@@ -113,7 +113,10 @@ private func queueStart(
         }
     }
     reader.queue.append(
-        .start(XMLStart(name: name, localName: localEntry.name, attributes: values, line: reader.parserLine, isInline: localEntry.isInline)))
+        .start(
+            XMLStart(
+                name: name, localName: localEntry.name, attributes: values, line: reader.parserLine, isInline: localEntry.isInline,
+                localNameIndex: localIndex)))
 }
 
 private func endElement(

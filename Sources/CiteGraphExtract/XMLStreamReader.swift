@@ -24,6 +24,10 @@ struct XMLStart: Equatable {
     var line: Int
     /// Whether the element is inline formatting (`XMLStreamReader.inlineElements`).
     var isInline = false
+    /// The index of `localName` among the local names of this parse (the same for every
+    /// element of that name, whatever its prefix), so that a reader can work out once per
+    /// name what an element is instead of comparing names at every tag; -1 when unknown.
+    var localNameIndex = -1
 }
 
 /// A streaming XML reader: a pull interface over libxml2's SAX2 push parser, which never
