@@ -71,12 +71,16 @@ public struct WorkID: Sendable, Hashable, Comparable {
 
     /// Normalises an identifier value for its namespace.
     public static func normalise(_ raw: String, kind: Kind) -> String {
+        normaliseASCII(raw, kind: kind) ?? normaliseByCharacters(raw, kind: kind)
+    }
+
+    /// `normalise` by the `Character` rules, for any text.
+    static func normaliseByCharacters(_ raw: String, kind: Kind) -> String {
         var v = raw.trimmingWhitespace()
         switch kind {
         case .doi:
             v = v.lowercased()
-            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
-            where v.hasPrefix(prefix) {
+            for prefix in doiPrefixes.map(\.description) where v.hasPrefix(prefix) {
                 v.removeFirst(prefix.count)
             }
         case .arxiv:
@@ -97,6 +101,54 @@ public struct WorkID: Sendable, Hashable, Comparable {
             break
         }
         return v
+    }
+
+    /// The resolver prefixes `normalise` removes from a DOI, in the order it tries them.
+    private static let doiPrefixes: [StaticString] = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+
+    /// `normalise` of an ASCII DOI, local, PubMed, Semantic Scholar or Web of Science id, on
+    /// its bytes (ASCII white space is what `trimmingWhitespace` trims, ASCII case is what
+    /// `lowercased` changes, and the prefixes match byte for byte): `raw` itself when nothing
+    /// changes (a DOI as dblp and Crossref write it), one new string otherwise. Nil for other
+    /// text and kinds, which `normalise` treats by the `Character` rules.
+    private static func normaliseASCII(_ raw: String, kind: Kind) -> String? {
+        guard kind != .arxiv, kind != .openalex else { return nil }
+        var text = raw
+        // nil: not ASCII; .some(nil): unchanged.
+        let changed = text.withUTF8 { bytes -> String?? in
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+            func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            // One branch-free pass: any byte above ASCII, any upper-case letter.
+            var all: UInt8 = 0
+            var upper: UInt8 = 0
+            for b in bytes {
+                all |= b
+                upper |= b &- 0x41 < 26 ? 1 : 0
+            }
+            guard all < 0x80 else { return nil }
+            // Only a DOI is lower-cased.
+            let hasUpper = kind == .doi && upper != 0
+            var start = 0
+            var end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            // Every prefix starts with "h" or "d" (most DOIs start with "10.").
+            if kind == .doi, start < end, lower(bytes[start]) == UInt8(ascii: "h") || lower(bytes[start]) == UInt8(ascii: "d") {
+                for prefix in doiPrefixes where end - start >= prefix.utf8CodeUnitCount {
+                    let count = prefix.utf8CodeUnitCount
+                    var k = 0
+                    while k < count, lower(bytes[start + k]) == prefix.utf8Start[k] { k += 1 }
+                    if k == count { start += count }
+                }
+            }
+            if start == 0 && end == bytes.count && !hasUpper { return .some(nil) }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for i in start..<end { out[i - start] = kind == .doi ? lower(bytes[i]) : bytes[i] }
+                return end - start
+            }
+        }
+        guard let changed else { return nil }
+        return changed ?? raw
     }
 }
 

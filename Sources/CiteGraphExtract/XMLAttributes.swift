@@ -11,6 +11,11 @@ struct XMLAttributes: Equatable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { append(name, value) }
     }
 
+    /// Makes room for `count` attributes in one allocation (a start tag's are known at once).
+    mutating func reserveCapacity(_ count: Int) {
+        pairs.reserveCapacity(count)
+    }
+
     /// Adds an attribute; a later value of the same name wins on lookup, as in a dictionary.
     mutating func append(_ name: String, _ value: String) {
         pairs.append((name, value))

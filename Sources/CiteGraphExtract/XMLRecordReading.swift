@@ -51,9 +51,15 @@ enum XMLRecordReading {
     /// The first run of exactly four digits in `text` that is a plausible year (1000–2999):
     /// "2018", "1998 Dec-1999 Jan", "Mon, 2 Apr 2007 19:18:42 GMT".
     static func year(in text: String) -> Int? {
+        var text = text
+        return text.withUTF8(year(utf8:))
+    }
+
+    /// `year(in:)` of the text whose UTF-8 bytes are `bytes`.
+    static func year(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var digits = 0
         var value = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if (0x30...0x39).contains(byte) {
                 digits += 1
                 // Only runs of exactly four digits count: stop accumulating past five, so a
@@ -76,10 +82,28 @@ enum XMLRecordReading {
     /// `doi(in:)` as a work id: the DOI normalised once (normalising it again, as
     /// `WorkID(kind: .doi, value: doi(in: text))` does, changes nothing: it starts with "10.").
     static func doiID(in text: String) -> WorkID? {
+        var text = text
+        if let id = text.withUTF8({ XMLInput.isASCII($0) ? .some(doiID(inASCII: $0)) : nil }) { return id }
         guard let range = Self.range(of: "10.", in: text) else { return nil }
         let value = String(text[range.lowerBound...]).trimmingWhitespace()
         guard Self.range(of: "/", in: value) != nil, Self.range(of: " ", in: value) == nil else { return nil }
         return WorkID(kind: .doi, value: value)
+    }
+
+    /// `doiID(in:)` of ASCII text, on its bytes: one `String` (the DOI's) made.
+    static func doiID(inASCII bytes: UnsafeBufferPointer<UInt8>) -> WorkID? {
+        guard let start = firstOffset(of: "10.", inASCII: bytes) else { return nil }
+        // Trailing white space trimmed (there is no leading: the DOI starts at "10.").
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+        let value = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard value.contains(UInt8(ascii: "/")), !value.contains(UInt8(ascii: " ")) else { return nil }
+        return WorkID(kind: .doi, value: String(decoding: value, as: UTF8.self))
+    }
+
+    /// The byte offset of the ASCII `needle` in the ASCII `bytes`, nil when absent.
+    static func firstOffset(of needle: StaticString, inASCII bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes)
     }
 
     /// Foundation's `text.range(of: needle)`, found on the UTF-8 bytes when `text` and
@@ -104,11 +128,14 @@ enum XMLRecordReading {
     /// The byte offset of `pattern` in `bytes`, -1 when absent; nil when either is not
     /// ASCII or `pattern` is empty (for Foundation's search to decide).
     private static func asciiOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, !pattern.contains(where: { $0 >= 0x80 }) else { return nil }
-        var nonASCII: UInt8 = 0
-        for b in bytes { nonASCII |= b }
-        guard nonASCII < 0x80 else { return nil }
-        guard bytes.count >= pattern.count else { return -1 }
+        guard !pattern.isEmpty, XMLInput.isASCII(pattern), XMLInput.isASCII(bytes) else { return nil }
+        return firstOffset(of: pattern, in: bytes) ?? -1
+    }
+
+    /// The byte offset of the first occurrence of the non-empty `pattern` in `bytes`, nil when
+    /// absent.
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
         var i = 0
         let last = bytes.count - pattern.count
         while i <= last {
@@ -119,7 +146,7 @@ enum XMLRecordReading {
             }
             i += 1
         }
-        return -1
+        return nil
     }
 
     /// `range(of:in:)` through the strings' UTF-8 views, for strings without contiguous

@@ -95,6 +95,9 @@ private func queueStart(
     let localEntry = reader.names.entries[localIndex]
     let name = prefix == nil ? localEntry.name : reader.name(prefix: prefix, local: localName)
     var values = XMLAttributes()
+    if localEntry.keepsAttributes, namespaceCount + attributeCount > 0 {
+        values.reserveCapacity(Int(namespaceCount) + Int(attributeCount))
+    }
     if localEntry.keepsAttributes, namespaceCount > 0, let namespaces {
         // Namespace declarations count as attributes (`xmlns`, `xmlns:p`), as in a tree.
         for i in 0..<Int(namespaceCount) {
@@ -110,7 +113,10 @@ private func queueStart(
         }
     }
     reader.queue.append(
-        .start(XMLStart(name: name, localName: localEntry.name, attributes: values, line: reader.parserLine, isInline: localEntry.isInline)))
+        .start(
+            XMLStart(
+                name: name, localName: localEntry.name, attributes: values, line: reader.parserLine, isInline: localEntry.isInline,
+                localNameIndex: localIndex)))
 }
 
 private func endElement(
@@ -162,15 +168,19 @@ private func collectXMLError(_ context: UnsafeMutableRawPointer?, _ error: xmlEr
     let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
     guard let owner = parser.pointee._private else { return }
     let sink = Unmanaged<XMLStreamReader>.fromOpaque(owner).takeUnretainedValue().sink
+    let isFatal = error.pointee.level == XML_ERR_FATAL
+    // A message that would be dropped is not made into text (an undeclared entity is
+    // reported at every reference: millions in dblp.xml).
+    guard isFatal ? sink.fatal == nil : sink.recoverable.count < 100 else { return }
     var text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
     text = XMLStreamReader.collapsingWhitespace(text)
     if error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
         text += " (an entity-expansion bomb?); the document is refused"
     }
     let message = ErrorSink.Message(line: Int(error.pointee.line), code: Int(error.pointee.code), text: text)
-    if error.pointee.level == XML_ERR_FATAL {
-        if sink.fatal == nil { sink.fatal = message }
-    } else if sink.recoverable.count < 100 {
+    if isFatal {
+        sink.fatal = message
+    } else {
         sink.recoverable.append(message)
     }
 }

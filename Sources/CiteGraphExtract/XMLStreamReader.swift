@@ -24,6 +24,10 @@ struct XMLStart: Equatable {
     var line: Int
     /// Whether the element is inline formatting (`XMLStreamReader.inlineElements`).
     var isInline = false
+    /// The index of `localName` among the local names of this parse (the same for every
+    /// element of that name, whatever its prefix), so that a reader can work out once per
+    /// name what an element is instead of comparing names at every tag; -1 when unknown.
+    var localNameIndex = -1
 }
 
 /// A streaming XML reader: a pull interface over libxml2's SAX2 push parser, which never
@@ -130,7 +134,12 @@ final class XMLStreamReader {
     }
 
     private static func read<T>(_ input: XMLInput, path: String, attributesOf: Set<String>?, _ body: (XMLStreamReader) throws -> T) throws -> T {
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        var input = input
+        // A document declared ISO-8859-1 (dblp.xml) is handed over as UTF-8, its ASCII blocks
+        // as they are, instead of going through libxml2's byte-by-byte decoder; the parser is
+        // told to ignore the declared encoding. It sees the same UTF-8 either way.
+        let ignoreEncoding = try input.transcodeDeclaredLatin1() ? XML_PARSE_IGNORE_ENC.rawValue : 0
+        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | ignoreEncoding)
         let reader = XMLStreamReader(input: input, path: path, attributeElements: attributesOf)
         var handler = XMLSAXCallbacks.handler()
         // The first bytes go with the context, so that libxml2 detects the encoding.
@@ -253,6 +262,26 @@ final class XMLStreamReader {
         var text: [UInt8] = []
         try readContent(spacing: spacing, skipping: skipping, into: &text, intercept: intercept)
         return Self.collapsingWhitespace(utf8: text)
+    }
+
+    /// `readText()` (without options) handed to `body` as UTF-8 instead of returned: the text
+    /// of an element of ASCII text alone that collapsing leaves as it is (a name, a year, a
+    /// link: most elements) goes to `body` straight from the parser's bytes, and no `String`
+    /// is made for it; other text is made into a `String` as `readText()` makes it. `body`
+    /// must not use the reader, nor keep the bytes.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        if head + 1 < queue.count, case .text(let range) = queue[head], case .end = queue[head + 1] {
+            let result = try arena.withUnsafeBufferPointer { arena -> R? in
+                let bytes = UnsafeBufferPointer(rebasing: arena[range])
+                return Self.isCollapsedASCII(bytes) ? try body(bytes) : nil
+            }
+            if let result {
+                head += 2
+                return result
+            }
+        }
+        var text = try readText()
+        return try text.withUTF8(body)
     }
 
     /// After a `.start`, reads up to and including the element's end, handing each child

@@ -86,7 +86,7 @@ extension XMLStreamReader {
     /// Whether `bytes` are printable ASCII already collapsed (no space at either end, no two
     /// spaces in a row, no other whitespace), which collapsing leaves as they are: most text
     /// of a single element ("2014", a name, a title).
-    private static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
         var previous: UInt8 = 0
         for b in bytes {

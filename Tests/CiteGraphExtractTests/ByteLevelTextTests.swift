@@ -1,4 +1,4 @@
-import CiteGraphCore
+@testable import CiteGraphCore
 import Foundation
 import Testing
 
@@ -14,7 +14,7 @@ import Testing
         "\u{0600}", "\u{093F}", "é", "–", "“", "漢", "👍🏽", "A", "U", "T", "E", "R", "F", "N", "V", "1", "-", ",", "x",
     ]
 
-    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+    static func randomTexts(count: Int, seed: UInt64, from pieces: [String] = tricky) -> [String] {
         var state = seed
         func next() -> UInt64 {
             // SplitMix64
@@ -25,7 +25,7 @@ import Testing
             return z ^ (z >> 31)
         }
         return (0..<count).map { _ in
-            (0..<Int(next() % 12)).map { _ in tricky[Int(next() % UInt64(tricky.count))] }.joined()
+            (0..<Int(next() % 12)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
         }
     }
 
@@ -97,6 +97,33 @@ import Testing
         for text in texts {
             #expect(XMLStreamReader.collapsingWhitespace(utf8: Array(text.utf8)) == XMLStreamReader.collapsingWhitespace(text),
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// dblp's byte-level rules (homonym numbers, closing periods) and `WorkID.normalise`'s
+    /// ASCII path give, byte for byte, what the `Character` rules they stand for give.
+    @Test func dblpNamesTitlesAndIDsOnBytesMatchCharacters() {
+        let pieces = Self.tricky + [
+            " 0001", " 1234", "0", ".", "..", "doi:", "DOI:", "https://doi.org/", "HTTP://DX.DOI.ORG/", "http://doi.org/", "10.1000/AbC",
+            "\u{1C}", "\u{7F}", "Singh",
+        ]
+        var texts = [
+            "", ".", "..", "a.", "a..", " 0001", "0001", "Manish Singh 0001", "Manish Singh 001", "Manish Singh 00001", "A 0001 B",
+            "\u{0600} 0001", "x\u{0600} 0001", "x\u{0600}.", "\u{0600}..", "x.\u{0600}.", "\u{301}.", " 10.1/X ", "doi:doi:10.1/x",
+            "https://doi.org/http://doi.org/10.1/X", "\r\n10.1/x\r\n",
+        ]
+        texts += Self.randomTexts(count: 6000, seed: 13, from: pieces)
+        for text in texts {
+            let scalars = "\(text.unicodeScalars.map { String($0.value, radix: 16) })"
+            var title = text
+            if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                #expect(Array(DBLPReader.withoutHomonymNumber(utf8: bytes).utf8) == Array(DBLPReader.withoutHomonymNumber(text).utf8), "\(scalars)")
+                #expect(Array(DBLPReader.withoutClosingPeriod(utf8: bytes).utf8) == Array(title.utf8), "\(scalars)")
+            }
+            for kind in WorkID.Kind.allCases {
+                #expect(Array(WorkID.normalise(text, kind: kind).utf8) == Array(WorkID.normaliseByCharacters(text, kind: kind).utf8), "\(kind) \(scalars)")
+            }
         }
     }
 }
