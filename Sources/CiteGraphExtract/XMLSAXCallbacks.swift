@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Collects libxml2's messages for one reader. Warnings and recoverable errors (undeclared
 /// entities, namespace errors) are kept aside; the first fatal error stops the reading.
@@ -32,6 +33,7 @@ enum XMLSAXCallbacks {
         handler.ignorableWhitespace = characters
         handler.cdataBlock = characters
         handler.reference = reference
+        handler.getEntity = entity
         handler.comment = nil
         handler.processingInstruction = nil
         handler.serror = collectXMLError
@@ -143,8 +145,53 @@ private func characters(_ context: UnsafeMutableRawPointer?, _ text: UnsafePoint
     }
 }
 
+/// libxml2's entity lookup: what the document declares, else — for the HTML character
+/// entities that JATS and dblp files take from an external DTD that is not read — an entity
+/// of the predefined kind, which the parser turns into text as it does `&amp;` (in element
+/// text and attribute values alike). Without it every such reference is an undeclared
+/// entity, and libxml2 refuses a document after 10,000 of them as an entity loop: dblp.xml
+/// holds millions (`&uuml;` …).
+private func entity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+    if let declared = xmlSAX2GetEntity(context, name) { return declared }
+    guard let name else { return nil }
+    return CharacterEntityDeclarations.entity(named: String(cString: name))
+}
+
+/// The HTML character entities (`HTMLEntities`) as libxml2 entity declarations of the
+/// predefined kind, made once and kept for the life of the process (libxml2 reads them during
+/// parses on any thread; nothing writes them after they are made).
+private enum CharacterEntityDeclarations {
+    nonisolated(unsafe) static let table: [String: xmlEntityPtr] = {
+        var table: [String: xmlEntityPtr] = [:]
+        for (name, scalar) in HTMLEntities.table {
+            let declaration = xmlEntityPtr.allocate(capacity: 1)
+            declaration.initialize(to: xmlEntity())
+            let text = String(Character(scalar))
+            let content = strdup(text).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlChar.self) }
+            declaration.pointee.type = XML_ENTITY_DECL
+            declaration.pointee.name = strdup(name).map { UnsafePointer(UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+            declaration.pointee.orig = content
+            declaration.pointee.content = content
+            declaration.pointee.length = Int32(text.utf8.count)
+            declaration.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+            declaration.pointee.checked = 1
+            table[name] = declaration
+        }
+        return table
+    }()
+
+    static func entity(named name: String) -> xmlEntityPtr? { table[name] }
+}
+
 private func reference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
     guard let reader = XMLSAXCallbacks.reader(context), let name else { return }
+    let entity = String(cString: name)
+    // Character entities (&uuml; …) are text: dblp.xml writes millions of them. Only other
+    // references count towards the bomb limit.
+    if let text = HTMLEntities.character(named: entity) {
+        reader.queue.append(.entity(text))
+        return
+    }
     reader.entityReferences += 1
     if reader.entityReferences > XMLStreamReader.maxEntityReferences {
         if !reader.sink.stopped {
@@ -154,12 +201,7 @@ private func reference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointe
         }
         return
     }
-    let entity = String(cString: name)
-    if let text = HTMLEntities.character(named: entity) {
-        reader.queue.append(.entity(text))
-    } else {
-        reader.undefinedEntities.insert(entity)
-    }
+    reader.undefinedEntities.insert(entity)
 }
 
 /// libxml2's structured error callback: files each message into the reader's `ErrorSink`.

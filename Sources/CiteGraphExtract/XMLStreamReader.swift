@@ -42,7 +42,7 @@ struct XMLStart: Equatable {
 /// - `XML_PARSE_HUGE` off: libxml2's limits on text nodes (10 MB), names and entity
 ///   amplification stay on, so an entity-expansion bomb ("billion laughs") is refused by the
 ///   parser; on top of that this reader refuses documents that make more than
-///   `maxEntityReferences` entity references.
+///   `maxEntityReferences` references to entities other than the character entities.
 /// - A reference to an entity the document does not declare (JATS and dblp files declare
 ///   theirs in an external DTD that is not read) is resolved from `HTMLEntities` (the
 ///   HTML 4 / ISO 8859-1 character entities); other unknown entities are dropped and counted
@@ -53,7 +53,8 @@ struct XMLStart: Equatable {
 /// - Complexity: O(file size) time; memory O(depth of the document + largest text node +
 ///   the events of one 64 KB chunk).
 final class XMLStreamReader {
-    /// Most entity references a document may make before it is refused as a bomb.
+    /// Most references to entities other than the HTML character entities a document may
+    /// make before it is refused as a bomb.
     static let maxEntityReferences = 1_000_000
     /// Bytes handed to the parser at a time.
     static let chunkSize = 65_536
