@@ -1,4 +1,8 @@
 // citegraph-text-bench: the citegraph side of cotopic_peer_compare.sh.
+//   citegraph-text-bench recall FILE CAP...     index and top-10 search times per postings cap and
+//                                                recall against the exact search (NO_EXACT=1: timing
+//                                                only; QUERY_TERMS, RESCORE as TopKCosine's; FINGERPRINT=1
+//                                                prints a hash of the symmetrised edges)
 //   citegraph-text-bench generate PAPERS FILE   writes "title<TAB>abstract" lines (AbstractGenerator, seed 42)
 //   citegraph-text-bench time FILE [REPEATS]    times key-phrase extraction and top-10 cosine
 //                                                on the file's papers; prints JSON
@@ -62,7 +66,9 @@ case "recall":
         return KeyPhraseExtractor.document(title: String(parts[0]), abstract: parts.count > 1 ? String(parts[1]) : "")
     }
     let model = try KeyPhraseExtractor().extract(documents: documents)
-    let index = SimilarityIndex(model.vectors)
+    var index = SimilarityIndex(model.vectors)
+    let indexTime = seconds { index = SimilarityIndex(model.vectors) }
+    print("index: \(indexTime) s, \(model.vectors.rowCount) documents, \(model.vectors.nonZeroCount) weights")
     var exact = NeighborLists(offsets: [0], documents: [], similarities: [], cappedDocumentCount: 0)
     let skipExact = ProcessInfo.processInfo.environment["NO_EXACT"] != nil  // timing only
     let exactTime = try seconds { if !skipExact { exact = try TopKCosine(k: 10, threshold: 0.05, maxPostings: nil, maxQueryTerms: nil).neighbors(index) } }
@@ -77,6 +83,20 @@ case "recall":
         for d in 0..<exact.documentCount where !skipExact {
             let truth = Set(exact.documents[exact.offsets[d]..<exact.offsets[d + 1]])
             found += lists.documents[lists.offsets[d]..<lists.offsets[d + 1]].filter { truth.contains($0) }.count
+        }
+        if ProcessInfo.processInfo.environment["FINGERPRINT"] != nil {
+            // FNV-1a over the symmetrised edges (source, target, weight bits): equal
+            // fingerprints mean the co-topic edges are identical to the last bit.
+            let edges = TopKCosine.edges(from: lists)
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ value: UInt64) {
+                for byte in 0..<8 { hash = (hash ^ ((value >> (8 * UInt64(byte))) & 0xff)) &* 0x100_0000_01b3 }
+            }
+            for i in 0..<edges.count {
+                mix(UInt64(UInt32(bitPattern: edges.sources[i])) << 32 | UInt64(UInt32(bitPattern: edges.targets[i])))
+                mix(edges.weights[i].bitPattern)
+            }
+            print("fingerprint cap \(cap): \(edges.count) edges, \(String(hash, radix: 16))")
         }
         print("cap \(cap): \(time) s, recall \(Double(found) / Double(max(1, exact.documents.count))), capped documents \(lists.cappedDocumentCount)")
     }
