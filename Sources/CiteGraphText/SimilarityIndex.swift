@@ -253,6 +253,7 @@ public struct TopKCosine: Sendable {
         var pool = TopKHeap(capacity: rescoringPool)
         let queryLimit = maxQueryTerms ?? Int.max
         var rowScratch: [Double] = []
+        var rescorer = ExactRescorer()
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
@@ -324,9 +325,8 @@ public struct TopKCosine: Sendable {
                     }
                 } else {
                     // Some terms were left out: take the best candidates by partial score and
-                    // re-score them exactly. Each dot product merges the two sorted rows, adding
-                    // the common terms in increasing term order — the same sum to the last bit
-                    // as any exact evaluation in that order — reading both rows sequentially.
+                    // re-score them exactly (`ExactRescorer`: the common terms added in increasing
+                    // term order, the same sum to the last bit as a merge of the two rows).
                     pool.removeAll()
                     var bar = -Double.infinity
                     for j in 0..<touchedCount {
@@ -337,17 +337,10 @@ public struct TopKCosine: Sendable {
                             if pool.isFull { bar = pool.worst }
                         }
                     }
-                    for (o, _) in pool.items {
-                        var s = 0.0
-                        var i = rowLo, j = rowOffsets[Int(o)]
-                        let jEnd = rowOffsets[Int(o) + 1]
-                        while i < rowHi && j < jEnd {
-                            let a = rowTerms[i], b = rowTerms[j]
-                            if a == b {
-                                s += rowWeights[i] * rowWeights[j]; i += 1; j += 1
-                            } else if a < b { i += 1 } else { j += 1 }
-                        }
-                        if s >= threshold { heap.offer(o, s) }
+                    rescorer.rescore(query: rowLo..<rowHi, candidates: pool.items, rowOffsets: rowOffsets,
+                                     terms: rowTerms, weights: rowWeights)
+                    for (x, (o, _)) in pool.items.enumerated() where rescorer.scores[x] >= threshold {
+                        heap.offer(o, rescorer.scores[x])
                     }
                 }
                 for j in 0..<touchedCount {
@@ -364,6 +357,88 @@ public struct TopKCosine: Sendable {
                 d += workers
             }
         }}}}}}}}}}
+    }
+}
+
+/// Exact dot products of one query row with a few candidate rows (the re-scoring of
+/// `TopKCosine`), adding the products of the common terms in increasing term order — the
+/// same sum to the last bit as a merge of the two sorted rows.
+///
+/// A merge mispredicts a branch at nearly every step (which row advances is data-dependent)
+/// and each candidate row is a cache miss away. Here the query's terms go into a
+/// 65,536-bit hashed bitmap (8 KB, L1-resident); each candidate row is scanned testing its
+/// terms in the bitmap — a branch almost never taken — and only on a hit does a cursor in
+/// the query row advance to the term. The scans are software-pipelined: a candidate's row
+/// offsets are fetched four candidates ahead and its terms two ahead; the positions of the
+/// common terms are recorded, their candidate weights fetched, and the sums taken once every
+/// candidate has been scanned, when those weights have arrived.
+/// - Complexity: O(Σ candidate lengths + candidates · query length) per call; O(1) memory
+///   beyond the hit positions.
+struct ExactRescorer {
+    private var filter = [UInt64](repeating: 0, count: ExactRescorer.filterWords)
+    private var hitQuery: [Int] = []
+    private var hitCandidate: [Int] = []
+    private var hitEnds: [Int] = []
+    /// The dot product with each candidate of the last `rescore` call, in candidate order.
+    private(set) var scores: [Double] = []
+
+    private static let filterWords = 1024
+
+    @inline(__always) private static func position(_ t: Int32) -> (word: Int, bit: UInt64) {
+        let h = Int(UInt32(bitPattern: t) & UInt32(filterWords * 64 - 1))
+        return (h >> 6, 1 << UInt64(h & 63))
+    }
+
+    /// Sets `scores[x]` to the dot product of row `query` (positions into `terms`/`weights`)
+    /// and the row of document `candidates[x].0`.
+    mutating func rescore(query: Range<Int>, candidates: [(Int32, Double)], rowOffsets: UnsafeBufferPointer<Int>,
+                          terms: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>) {
+        hitQuery.removeAll(keepingCapacity: true)
+        hitCandidate.removeAll(keepingCapacity: true)
+        hitEnds.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        let count = candidates.count
+        filter.withUnsafeMutableBufferPointer { filter in
+            for e in query {
+                let (w, b) = ExactRescorer.position(terms[e])
+                filter[w] |= b
+            }
+            let offsetsBase = rowOffsets.baseAddress!, termsBase = terms.baseAddress!, weightsBase = weights.baseAddress!
+            for x in 0..<min(4, count) { citegraph_prefetch(offsetsBase + Int(candidates[x].0)) }
+            for x in 0..<min(2, count) { ExactRescorer.prefetchRow(Int(candidates[x].0), rowOffsets, termsBase) }
+            for x in 0..<count {
+                if x + 4 < count { citegraph_prefetch(offsetsBase + Int(candidates[x + 4].0)) }
+                if x + 2 < count { ExactRescorer.prefetchRow(Int(candidates[x + 2].0), rowOffsets, termsBase) }
+                let o = Int(candidates[x].0)
+                var i = query.lowerBound
+                for j in rowOffsets[o]..<rowOffsets[o + 1] {
+                    let t = terms[j]
+                    let (w, b) = ExactRescorer.position(t)
+                    if filter[w] & b == 0 { continue }
+                    while i < query.upperBound && terms[i] < t { i += 1 }
+                    if i == query.upperBound { break }
+                    if terms[i] == t {
+                        citegraph_prefetch(weightsBase + j)
+                        hitQuery.append(i); hitCandidate.append(j); i += 1
+                    }
+                }
+                hitEnds.append(hitQuery.count)
+            }
+            for e in query { filter[ExactRescorer.position(terms[e]).word] = 0 }
+        }
+        var h = 0
+        for x in 0..<count {
+            var s = 0.0
+            while h < hitEnds[x] { s += weights[hitQuery[h]] * weights[hitCandidate[h]]; h += 1 }
+            scores.append(s)
+        }
+    }
+
+    /// Fetches the cache lines of document `o`'s terms.
+    @inline(__always)
+    private static func prefetchRow(_ o: Int, _ rowOffsets: UnsafeBufferPointer<Int>, _ termsBase: UnsafePointer<Int32>) {
+        let lo = rowOffsets[o], hi = rowOffsets[o + 1]
+        for j in stride(from: lo, to: hi, by: 16) { citegraph_prefetch(termsBase + j) }
     }
 }
 
