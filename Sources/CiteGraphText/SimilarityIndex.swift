@@ -17,24 +17,68 @@ public struct SimilarityIndex: Sendable {
     /// The smallest stored weight (+∞ when there is none).
     let minimumWeight: Double
 
-    /// Builds the index by a counting sort of the matrix entries by term.
-    /// - Complexity: O(rows + columns + nnz) time and memory.
+    /// Builds the index by a two-pass counting sort of the matrix entries by term, split
+    /// across the cores: the rows are cut into one contiguous range per worker (equal shares of
+    /// entries); each worker counts its range's terms, the counts give every (worker, term)
+    /// its own segment of the term's postings (earlier ranges first, so each list stays in
+    /// document order), and each worker scatters its range into its segments.
+    /// - Complexity: O(rows + W · columns + nnz) time and memory for W workers.
     public init(_ vectors: SparseMatrix) {
         self.vectors = vectors
-        let m = vectors.columnCount
-        var offsets = [Int](repeating: 0, count: m + 1)
-        for c in vectors.columns { offsets[Int(c) + 1] += 1 }
-        for t in 0..<m { offsets[t + 1] += offsets[t] }
-        var cursor = offsets
-        var documents = [Int32](repeating: 0, count: vectors.nonZeroCount)
-        var weights = [Double](repeating: 0, count: vectors.nonZeroCount)
-        for d in 0..<vectors.rowCount {
-            for e in vectors.offsets[d]..<vectors.offsets[d + 1] {
-                let t = Int(vectors.columns[e])
-                documents[cursor[t]] = Int32(d); weights[cursor[t]] = vectors.values[e]
-                cursor[t] += 1
-            }
+        let m = vectors.columnCount, n = vectors.rowCount, nnz = vectors.nonZeroCount
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, nnz / 1_000_000))
+        // Worker w takes rows bounds[w]..<bounds[w + 1].
+        var bounds = [0]
+        for w in 1..<workers {
+            var d = bounds[w - 1]
+            while d < n && vectors.offsets[d] < nnz * w / workers { d += 1 }
+            bounds.append(d)
         }
+        bounds.append(n)
+        // cursors[w * m + t]: first the count of term t in worker w's rows, then where w writes.
+        let cursors = UnsafeMutableBufferPointer<Int>.allocate(capacity: Swift.max(1, workers * m))
+        cursors.initialize(repeating: 0)
+        defer { cursors.deallocate() }
+        let counters = UncheckedBox(cursors)
+        let ranges = bounds
+        vectors.offsets.withUnsafeBufferPointer { rowOffsets in
+        vectors.columns.withUnsafeBufferPointer { rowTerms in
+            let rows = UncheckedBox((rowOffsets, rowTerms))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let (rowOffsets, rowTerms) = rows.value, counts = counters.value.baseAddress! + w * m
+                for e in rowOffsets[ranges[w]]..<rowOffsets[ranges[w + 1]] { counts[Int(rowTerms[e])] += 1 }
+            }
+        }}
+        var offsets = [Int](repeating: 0, count: m + 1)
+        for t in 0..<m {
+            var position = offsets[t]
+            for w in 0..<workers {
+                let count = cursors[w * m + t]
+                cursors[w * m + t] = position
+                position += count
+            }
+            offsets[t + 1] = position
+        }
+        var documents = [Int32](repeating: 0, count: nnz)
+        var weights = [Double](repeating: 0, count: nnz)
+        vectors.offsets.withUnsafeBufferPointer { rowOffsets in
+        vectors.columns.withUnsafeBufferPointer { rowTerms in
+        vectors.values.withUnsafeBufferPointer { rowWeights in
+        documents.withUnsafeMutableBufferPointer { documents in
+        weights.withUnsafeMutableBufferPointer { weights in
+            let shared = UncheckedBox((rowOffsets, rowTerms, rowWeights, cursors, documents, weights))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let (rowOffsets, rowTerms, rowWeights, cursors, documents, weights) = shared.value
+                let cursor = cursors.baseAddress! + w * m
+                for d in ranges[w]..<ranges[w + 1] {
+                    for e in rowOffsets[d]..<rowOffsets[d + 1] {
+                        let t = Int(rowTerms[e]), i = cursor[t]
+                        documents[i] = Int32(truncatingIfNeeded: d); weights[i] = rowWeights[e]
+                        cursor[t] = i + 1
+                    }
+                }
+            }
+        }}}}}
         self.offsets = offsets; self.documents = documents; self.weights = weights
         minimumWeight = weights.min() ?? .infinity
     }
@@ -43,8 +87,8 @@ public struct SimilarityIndex: Sendable {
     public func postingCount(_ t: Int) -> Int { offsets[t + 1] - offsets[t] }
 
     /// The postings with every list longer than `cap` cut to its `cap` highest weights
-    /// (impact-ordered truncation): the documents where a common term matters most stay
-    /// reachable through it.
+    /// (impact-ordered truncation), still in increasing document order: the documents where a
+    /// common term matters most stay reachable through it.
     /// - Complexity: O(nnz + Σ_long df log df) time, O(Σ min(df, cap)) memory.
     func truncatedPostings(cap: Int) -> (offsets: [Int], documents: [Int32], weights: [Double]) {
         let m = offsets.count - 1
@@ -62,7 +106,10 @@ public struct SimilarityIndex: Sendable {
             order.removeAll(keepingCapacity: true)
             order.append(contentsOf: lo..<hi)
             order.sort { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-            for (j, i) in order.prefix(cap).enumerated() { newDocuments[out + j] = documents[i]; newWeights[out + j] = weights[i] }
+            // The kept postings stay in document order, as the search's blocking needs.
+            order.removeSubrange(cap...)
+            order.sort()
+            for (j, i) in order.enumerated() { newDocuments[out + j] = documents[i]; newWeights[out + j] = weights[i] }
         }
         return (newOffsets, newDocuments, newWeights)
     }
@@ -233,6 +280,18 @@ public struct TopKCosine: Sendable {
 
     // MARK: Worker
 
+    /// The search of one worker: documents `worker`, `worker + workers`, … in blocks of
+    /// `queryBlockSize`, each block scored one document-id range of `accumulatorRangeSize`
+    /// candidates at a time (cache blocking).
+    ///
+    /// At a million documents the accumulator (one Double per candidate document, 8 MB) is far
+    /// beyond the L2 cache, and every posting is a load from L3 or memory. The postings lists
+    /// are sorted by document, so each query term's list splits into one segment per range;
+    /// a cursor per (query, term) walks it range by range. Within a range the block's queries
+    /// touch only that range's slice of the accumulator (512 KB), which stays in L2 from one
+    /// query to the next. A document's partial score sums the same products in the same term
+    /// order as without blocking, and the top-k and re-scoring pools keep the best items of a
+    /// total order, so the result does not depend on the blocking.
     private func runWorker(
         _ index: SimilarityIndex, postings: (offsets: [Int], documents: [Int32], weights: [Double]), worker: Int, workers: Int,
         documents slotDocuments: UnsafeMutableBufferPointer<Int32>,
@@ -249,10 +308,15 @@ public struct TopKCosine: Sendable {
         var accumulator = [Double](repeating: 0, count: n)
         var seen = [Bool](repeating: false, count: positive ? 0 : n)
         var touched = [Int32](repeating: 0, count: n)
-        var heap = TopKHeap(capacity: k)
-        var pool = TopKHeap(capacity: rescoringPool)
         let queryLimit = maxQueryTerms ?? Int.max
         var rowScratch: [Double] = []
+        var rescorer = ExactRescorer()
+        // The block's queries: documents, whether terms were left out, the (weight, cursor,
+        // end) of each query term in row order, and the best candidates so far.
+        var blockDocuments: [Int] = [], blockSkipped: [Bool] = [], termStarts: [Int] = []
+        var termWeights: [Double] = [], cursors: [Int] = [], ends: [Int] = []
+        var heaps = [TopKHeap](repeating: TopKHeap(capacity: k), count: queryBlockSize)
+        var pools = [TopKHeap](repeating: TopKHeap(capacity: rescoringPool), count: queryBlockSize)
         index.vectors.offsets.withUnsafeBufferPointer { rowOffsets in
         index.vectors.columns.withUnsafeBufferPointer { rowTerms in
         index.vectors.values.withUnsafeBufferPointer { rowWeights in
@@ -263,107 +327,215 @@ public struct TopKCosine: Sendable {
         accumulator.withUnsafeMutableBufferPointer { acc in
         seen.withUnsafeMutableBufferPointer { seen in
         touched.withUnsafeMutableBufferPointer { touched in
-            var d = worker
-            while d < n {
-                let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
-                var skipped = false
-                var touchedCount = 0
-                // Only the row's `maxQueryTerms` heaviest terms look for candidates.
-                var minimumQueryWeight = -Double.infinity
-                if rowHi - rowLo > queryLimit {
-                    rowScratch.removeAll(keepingCapacity: true)
-                    for e in rowLo..<rowHi { rowScratch.append(rowWeights[e]) }
-                    rowScratch.sort(by: >)
-                    minimumQueryWeight = rowScratch[queryLimit - 1]
+            var blockStart = worker
+            while blockStart < n {
+                // Select each query's terms: only the row's `maxQueryTerms` heaviest look for
+                // candidates.
+                blockDocuments.removeAll(keepingCapacity: true); blockSkipped.removeAll(keepingCapacity: true)
+                termStarts.removeAll(keepingCapacity: true); termWeights.removeAll(keepingCapacity: true)
+                cursors.removeAll(keepingCapacity: true); ends.removeAll(keepingCapacity: true)
+                termStarts.append(0)
+                var d = blockStart
+                while d < n && blockDocuments.count < queryBlockSize {
+                    let rowLo = rowOffsets[d], rowHi = rowOffsets[d + 1]
+                    var skipped = false
+                    var minimumQueryWeight = -Double.infinity
+                    if rowHi - rowLo > queryLimit {
+                        rowScratch.removeAll(keepingCapacity: true)
+                        for e in rowLo..<rowHi { rowScratch.append(rowWeights[e]) }
+                        rowScratch.sort(by: >)
+                        minimumQueryWeight = rowScratch[queryLimit - 1]
+                    }
+                    for e in rowLo..<rowHi {
+                        let t = Int(rowTerms[e])
+                        if rowWeights[e] < minimumQueryWeight { skipped = true; continue }
+                        let lo = postingOffsets[t], hi = postingOffsets[t + 1]
+                        if fullOffsets[t + 1] - fullOffsets[t] > hi - lo { skipped = true }
+                        termWeights.append(rowWeights[e]); cursors.append(lo); ends.append(hi)
+                    }
+                    termStarts.append(termWeights.count)
+                    blockDocuments.append(d); blockSkipped.append(skipped)
+                    heaps[blockDocuments.count - 1].removeAll(); pools[blockDocuments.count - 1].removeAll()
+                    d += workers
                 }
-                for e in rowLo..<rowHi {
-                    let t = Int(rowTerms[e])
-                    let wd = rowWeights[e]
-                    if wd < minimumQueryWeight { skipped = true; continue }
-                    let lo = postingOffsets[t], hi = postingOffsets[t + 1]
-                    if fullOffsets[t + 1] - fullOffsets[t] > hi - lo { skipped = true }
-                    if positive {
-                        // The accumulator slots a posting list hits are scattered over n
-                        // doubles (8 MB at a million documents, beyond the L2 cache): the
-                        // slot `accumulatorPrefetchDistance` postings ahead is fetched early.
-                        let base = acc.baseAddress!
-                        let prefetchEnd = Swift.max(lo, hi - accumulatorPrefetchDistance)
-                        for p in lo..<prefetchEnd {
-                            citegraph_prefetch(base + Int(postingDocuments[p + accumulatorPrefetchDistance]))
-                            let o = Int(postingDocuments[p])
-                            let a = acc[o]
-                            if a == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: o); touchedCount &+= 1 }
-                            acc[o] = a + wd * postingWeights[p]
+                blockStart = d
+                var rangeStart = 0
+                while rangeStart < n {
+                    let rangeEnd = Swift.min(n, rangeStart + accumulatorRangeSize)
+                    for q in 0..<blockDocuments.count {
+                        var touchedCount = 0
+                        for x in termStarts[q]..<termStarts[q + 1] {
+                            let wd = termWeights[x]
+                            var p = cursors[x]
+                            let hi = ends[x]
+                            if positive {
+                                // Slots `accumulatorPrefetchDistance` postings ahead are fetched
+                                // early (from L2 when the range's slice is there).
+                                let base = acc.baseAddress!
+                                while p < hi {
+                                    let o = Int(postingDocuments[p])
+                                    if o >= rangeEnd { break }
+                                    if p + accumulatorPrefetchDistance < hi {
+                                        citegraph_prefetch(base + Int(postingDocuments[p + accumulatorPrefetchDistance]))
+                                    }
+                                    let a = acc[o]
+                                    if a == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: o); touchedCount &+= 1 }
+                                    acc[o] = a + wd * postingWeights[p]
+                                    p &+= 1
+                                }
+                            } else {
+                                while p < hi {
+                                    let o = Int(postingDocuments[p])
+                                    if o >= rangeEnd { break }
+                                    if !seen[o] { seen[o] = true; touched[touchedCount] = Int32(o); touchedCount += 1 }
+                                    acc[o] += wd * postingWeights[p]
+                                    p += 1
+                                }
+                            }
+                            cursors[x] = p
                         }
-                        for p in prefetchEnd..<hi {
-                            let o = Int(postingDocuments[p])
-                            let a = acc[o]
-                            if a == 0 { touched[touchedCount] = Int32(truncatingIfNeeded: o); touchedCount &+= 1 }
-                            acc[o] = a + wd * postingWeights[p]
+                        let d = blockDocuments[q]
+                        if !blockSkipped[q] {
+                            // Candidates below the threshold, or below the k-th best once k are
+                            // kept, cannot enter the heap; skip them before the heap call.
+                            var bar = heaps[q].isFull ? Swift.max(threshold, heaps[q].worst) : threshold
+                            for j in 0..<touchedCount {
+                                let o = touched[j]
+                                let s = acc[Int(o)]
+                                if s >= bar && Int(o) != d {
+                                    heaps[q].offer(o, s)
+                                    if heaps[q].isFull { bar = Swift.max(threshold, heaps[q].worst) }
+                                }
+                            }
+                        } else {
+                            // Some terms were left out: keep the best candidates by partial
+                            // score, re-scored once every range has been seen.
+                            var bar = pools[q].worst
+                            for j in 0..<touchedCount {
+                                let o = touched[j]
+                                let s = acc[Int(o)]
+                                if s >= bar && Int(o) != d {
+                                    pools[q].offer(o, s)
+                                    if pools[q].isFull { bar = pools[q].worst }
+                                }
+                            }
                         }
-                    } else {
-                        for p in lo..<hi {
-                            let o = Int(postingDocuments[p])
-                            if !seen[o] { seen[o] = true; touched[touchedCount] = Int32(o); touchedCount += 1 }
-                            acc[o] += wd * postingWeights[p]
+                        for j in 0..<touchedCount {
+                            let o = Int(touched[j])
+                            acc[o] = 0
+                            if !positive { seen[o] = false }
                         }
                     }
+                    rangeStart = rangeEnd
                 }
-                heap.removeAll()
-                if !skipped {
-                    // Candidates below the threshold, or below the k-th best once k are
-                    // kept, cannot enter the heap; skip them before the heap call.
-                    var bar = threshold
-                    for j in 0..<touchedCount {
-                        let o = touched[j]
-                        let s = acc[Int(o)]
-                        if s >= bar && Int(o) != d {
-                            heap.offer(o, s)
-                            if heap.isFull { bar = Swift.max(threshold, heap.worst) }
+                for q in 0..<blockDocuments.count {
+                    let d = blockDocuments[q]
+                    if blockSkipped[q] {
+                        // Exact re-scoring (`ExactRescorer`: the common terms added in increasing
+                        // term order, the same sum to the last bit as a merge of the two rows).
+                        rescorer.rescore(query: rowOffsets[d]..<rowOffsets[d + 1], candidates: pools[q].items,
+                                         rowOffsets: rowOffsets, terms: rowTerms, weights: rowWeights)
+                        for (x, (o, _)) in pools[q].items.enumerated() where rescorer.scores[x] >= threshold {
+                            heaps[q].offer(o, rescorer.scores[x])
                         }
                     }
-                } else {
-                    // Some terms were left out: take the best candidates by partial score and
-                    // re-score them exactly. Each dot product merges the two sorted rows, adding
-                    // the common terms in increasing term order — the same sum to the last bit
-                    // as any exact evaluation in that order — reading both rows sequentially.
-                    pool.removeAll()
-                    var bar = -Double.infinity
-                    for j in 0..<touchedCount {
-                        let o = touched[j]
-                        let s = acc[Int(o)]
-                        if s >= bar && Int(o) != d {
-                            pool.offer(o, s)
-                            if pool.isFull { bar = pool.worst }
-                        }
+                    var count = 0
+                    for (o, s) in heaps[q].sortedDescending() {
+                        slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
                     }
-                    for (o, _) in pool.items {
-                        var s = 0.0
-                        var i = rowLo, j = rowOffsets[Int(o)]
-                        let jEnd = rowOffsets[Int(o) + 1]
-                        while i < rowHi && j < jEnd {
-                            let a = rowTerms[i], b = rowTerms[j]
-                            if a == b {
-                                s += rowWeights[i] * rowWeights[j]; i += 1; j += 1
-                            } else if a < b { i += 1 } else { j += 1 }
-                        }
-                        if s >= threshold { heap.offer(o, s) }
-                    }
+                    slotCounts[d] = count
+                    capped[d] = blockSkipped[q]
                 }
-                for j in 0..<touchedCount {
-                    let o = Int(touched[j])
-                    acc[o] = 0
-                    if !positive { seen[o] = false }
-                }
-                var count = 0
-                for (o, s) in heap.sortedDescending() {
-                    slotDocuments[d * k + count] = o; slotSimilarities[d * k + count] = s; count += 1
-                }
-                slotCounts[d] = count
-                capped[d] = skipped
-                d += workers
             }
         }}}}}}}}}}
+    }
+}
+
+/// Queries scored together over each accumulator range (see `TopKCosine.runWorker`).
+private let queryBlockSize = 64
+
+/// Candidate documents per accumulator range: 65,536 Doubles, 512 KB, within the L2 cache.
+private let accumulatorRangeSize = 1 << 16
+
+/// Exact dot products of one query row with a few candidate rows (the re-scoring of
+/// `TopKCosine`), adding the products of the common terms in increasing term order — the
+/// same sum to the last bit as a merge of the two sorted rows.
+///
+/// A merge mispredicts a branch at nearly every step (which row advances is data-dependent)
+/// and each candidate row is a cache miss away. Here the query's terms go into a
+/// 65,536-bit hashed bitmap (8 KB, L1-resident); each candidate row is scanned testing its
+/// terms in the bitmap — a branch almost never taken — and only on a hit does a cursor in
+/// the query row advance to the term. The scans are software-pipelined: a candidate's row
+/// offsets are fetched four candidates ahead and its terms two ahead; the positions of the
+/// common terms are recorded, their candidate weights fetched, and the sums taken once every
+/// candidate has been scanned, when those weights have arrived.
+/// - Complexity: O(Σ candidate lengths + candidates · query length) per call; O(1) memory
+///   beyond the hit positions.
+struct ExactRescorer {
+    private var filter = [UInt64](repeating: 0, count: ExactRescorer.filterWords)
+    private var hitQuery: [Int] = []
+    private var hitCandidate: [Int] = []
+    private var hitEnds: [Int] = []
+    /// The dot product with each candidate of the last `rescore` call, in candidate order.
+    private(set) var scores: [Double] = []
+
+    private static let filterWords = 1024
+
+    @inline(__always) private static func position(_ t: Int32) -> (word: Int, bit: UInt64) {
+        let h = Int(UInt32(bitPattern: t) & UInt32(filterWords * 64 - 1))
+        return (h >> 6, 1 << UInt64(h & 63))
+    }
+
+    /// Sets `scores[x]` to the dot product of row `query` (positions into `terms`/`weights`)
+    /// and the row of document `candidates[x].0`.
+    mutating func rescore(query: Range<Int>, candidates: [(Int32, Double)], rowOffsets: UnsafeBufferPointer<Int>,
+                          terms: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>) {
+        hitQuery.removeAll(keepingCapacity: true)
+        hitCandidate.removeAll(keepingCapacity: true)
+        hitEnds.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        let count = candidates.count
+        filter.withUnsafeMutableBufferPointer { filter in
+            for e in query {
+                let (w, b) = ExactRescorer.position(terms[e])
+                filter[w] |= b
+            }
+            let offsetsBase = rowOffsets.baseAddress!, termsBase = terms.baseAddress!, weightsBase = weights.baseAddress!
+            for x in 0..<min(4, count) { citegraph_prefetch(offsetsBase + Int(candidates[x].0)) }
+            for x in 0..<min(2, count) { ExactRescorer.prefetchRow(Int(candidates[x].0), rowOffsets, termsBase) }
+            for x in 0..<count {
+                if x + 4 < count { citegraph_prefetch(offsetsBase + Int(candidates[x + 4].0)) }
+                if x + 2 < count { ExactRescorer.prefetchRow(Int(candidates[x + 2].0), rowOffsets, termsBase) }
+                let o = Int(candidates[x].0)
+                var i = query.lowerBound
+                for j in rowOffsets[o]..<rowOffsets[o + 1] {
+                    let t = terms[j]
+                    let (w, b) = ExactRescorer.position(t)
+                    if filter[w] & b == 0 { continue }
+                    while i < query.upperBound && terms[i] < t { i += 1 }
+                    if i == query.upperBound { break }
+                    if terms[i] == t {
+                        citegraph_prefetch(weightsBase + j)
+                        hitQuery.append(i); hitCandidate.append(j); i += 1
+                    }
+                }
+                hitEnds.append(hitQuery.count)
+            }
+            for e in query { filter[ExactRescorer.position(terms[e]).word] = 0 }
+        }
+        var h = 0
+        for x in 0..<count {
+            var s = 0.0
+            while h < hitEnds[x] { s += weights[hitQuery[h]] * weights[hitCandidate[h]]; h += 1 }
+            scores.append(s)
+        }
+    }
+
+    /// Fetches the cache lines of document `o`'s terms.
+    @inline(__always)
+    private static func prefetchRow(_ o: Int, _ rowOffsets: UnsafeBufferPointer<Int>, _ termsBase: UnsafePointer<Int32>) {
+        let lo = rowOffsets[o], hi = rowOffsets[o + 1]
+        for j in stride(from: lo, to: hi, by: 16) { citegraph_prefetch(termsBase + j) }
     }
 }
 
