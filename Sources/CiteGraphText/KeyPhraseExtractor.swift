@@ -706,6 +706,11 @@ private struct CorpusBuilder {
     /// The indices of `strings` in `String` order. When every string is ASCII that order is
     /// the byte order, compared with `memcmp` on one contiguous copy (ten times faster than
     /// `String.<` on a million keys); otherwise `String.<` itself.
+    ///
+    /// Large inputs are sorted as one slice per core in parallel, then merged pairwise
+    /// (a parallel merge sort: O(n log n) work, O((n log n) / p + n log p) time on p cores).
+    /// The strings must be distinct (vocabulary keys are), so every correct sort gives the
+    /// same order.
     static func sortedOrder(of strings: [String]) -> [Int] {
         guard strings.count > 1 else { return Array(strings.indices) }
         guard strings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
@@ -714,15 +719,45 @@ private struct CorpusBuilder {
         var bytes: [UInt8] = [], offsets = [0]
         offsets.reserveCapacity(strings.count + 1)
         for string in strings { bytes.append(contentsOf: string.utf8); offsets.append(bytes.count) }
+        let bounds = offsets
         return bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            return strings.indices.sorted { a, b in
-                let aLo = offsets[a], aCount = offsets[a + 1] - aLo
-                let bLo = offsets[b], bCount = offsets[b + 1] - bLo
-                let c = memcmp(base + aLo, base + bLo, min(aCount, bCount))
+            let base = UncheckedBox(buffer.baseAddress!)
+            @Sendable func less(_ a: Int, _ b: Int) -> Bool {
+                let aLo = bounds[a], aCount = bounds[a + 1] - aLo
+                let bLo = bounds[b], bCount = bounds[b + 1] - bLo
+                let c = memcmp(base.value + aLo, base.value + bLo, min(aCount, bCount))
                 return c != 0 ? c < 0 : aCount < bCount
             }
+            let parts = strings.count < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+            let n = strings.count
+            let sorted = ParallelSlots(count: parts, initial: [Int]())
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var slice = Array((n * part / parts)..<(n * (part + 1) / parts))
+                slice.sort(by: less)
+                sorted.set(part, slice)
+            }
+            var runs = sorted.all
+            while runs.count > 1 {
+                var next: [[Int]] = []
+                for r in stride(from: 0, to: runs.count, by: 2) {
+                    next.append(r + 1 < runs.count ? merged(runs[r], runs[r + 1], by: less) : runs[r])
+                }
+                runs = next
+            }
+            return runs[0]
         }
+    }
+
+    /// The merge of two sorted runs (ties: `a`'s element first).
+    static func merged(_ a: [Int], _ b: [Int], by less: (Int, Int) -> Bool) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...]); out.append(contentsOf: b[j...])
+        return out
     }
 
     mutating func finish() -> TermModel {
@@ -836,29 +871,39 @@ private struct CorpusBuilder {
                current.count > count || (current.count == count && wordText[Int(current.word)] < wordText[Int(vote.word)]) { continue }
             bestAcronym[Int(vote.term)] = (count, vote.word)
         }
-        var terms: [Term] = []
-        terms.reserveCapacity(termCount)
-        for (t, k) in vocabulary.enumerated() {
-            let label: String
-            if let l = thesaurusLabel[keys[k]] {
-                label = l
-            } else if bestWords[t].count > 0 {
-                // Built in place: millions of labels, no array per label.
-                let words = bestWords[t]
-                var text = wordText[Int(words[0] - 1)]
-                for i in 1..<words.count {
-                    text += " "
-                    text += wordText[Int(words[i] - 1)]
+        // The terms with their labels, built in parallel slices straight into the array.
+        let terms = [Term](unsafeUninitializedCapacity: termCount) { buffer, initialized in
+            let out = UncheckedBox(buffer), builder = UncheckedBox(self)
+            let labels = UncheckedBox((vocabulary, bestWords, definitionLabel, sortedKeyStrings, bestAcronym))
+            let parts = termCount < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (vocabulary, bestWords, definitionLabel, sortedKeyStrings, bestAcronym) = labels.value
+                let me = builder.value
+                for t in (termCount * part / parts)..<(termCount * (part + 1) / parts) {
+                    let k = vocabulary[t]
+                    let label: String
+                    if let l = me.thesaurusLabel[me.keys[k]] {
+                        label = l
+                    } else if bestWords[t].count > 0 {
+                        // Built in place: millions of labels, no array per label.
+                        let words = bestWords[t]
+                        var text = me.wordText[Int(words[0] - 1)]
+                        for i in 1..<words.count {
+                            text += " "
+                            text += me.wordText[Int(words[i] - 1)]
+                        }
+                        label = text
+                    } else if let l = definitionLabel[Int32(t)] {
+                        label = l
+                    } else {
+                        label = sortedKeyStrings[t]
+                    }
+                    (out.value.baseAddress! + t).initialize(to: Term(
+                        id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(me.documentFrequency[k]),
+                        frequency: Int(me.frequency[k]), acronym: bestAcronym[t].map { me.wordText[Int($0.word)] }))
                 }
-                label = text
-            } else if let l = definitionLabel[Int32(t)] {
-                label = l
-            } else {
-                label = sortedKeyStrings[t]
             }
-            terms.append(Term(
-                id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(documentFrequency[k]),
-                frequency: Int(frequency[k]), acronym: bestAcronym[t].map { wordText[Int($0.word)] }))
+            initialized = termCount
         }
         PhaseClock.mark("weights+labels")
         let matrix = SparseMatrix(rowCount: n, columnCount: termCount, offsets: offsets, columns: columns, values: values)
