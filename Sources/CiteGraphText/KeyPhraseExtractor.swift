@@ -1,4 +1,3 @@
-import CPrefetch
 import CiteGraphCore
 import Dispatch
 import Foundation
@@ -140,6 +139,40 @@ struct PhraseKey: Hashable {
     subscript(i: Int) -> UInt32 { i == 0 ? s0 : i == 1 ? s1 : i == 2 ? s2 : s3 }
 }
 
+/// The vocabulary's term ids by key: one-word keys (stem ids) in an array indexed by stem,
+/// longer ones in a `PhraseTable` — the frequent one-word terms stay in a few dense
+/// megabytes instead of one table line each.
+private struct TermLookup {
+    private var ofStem: [Int32]
+    private var table: PhraseTable
+
+    init(stemCount: Int, capacity: Int) {
+        ofStem = [Int32](repeating: -1, count: stemCount)
+        table = PhraseTable(capacity: capacity)
+    }
+
+    mutating func insert(_ key: PhraseKey, term: Int32) {
+        if key.s1 == 0 { ofStem[Int(key.s0)] = term } else { table.insert(key, value: term) }
+    }
+
+    /// Starts loading what a lookup of `key` reads (a hint).
+    @inline(__always) func prefetch(_ key: PhraseKey) { if key.s1 != 0 { table.prefetch(key) } }
+
+    /// The term of `key`, or nil when it is not in the vocabulary.
+    @inline(__always) subscript(key: PhraseKey) -> Int32? {
+        if key.s1 == 0 { let t = ofStem[Int(key.s0)]; return t >= 0 ? t : nil }
+        return table.value(of: key)
+    }
+}
+
+/// A candidate of the second pass whose key is a vocabulary term, with its surface as word
+/// ids + 1 (empty when the candidate has no surface of its own).
+private struct Hit {
+    var term: Int32
+    var candidate: Int32
+    var words: PhraseKey
+}
+
 /// One candidate phrase of a document as `forEachCandidate` gives it.
 private struct Candidate {
     var key: PhraseKey
@@ -187,7 +220,7 @@ private struct CorpusBuilder {
     var thesaurusLabel: [PhraseKey: String] = [:]
 
     // Candidate statistics.
-    var keyIndex = PhraseKeyMap()
+    var keyIndex = PhraseTable(capacity: 0)
     var keys: [PhraseKey] = []
     var frequency: [Int32] = []
     var documentFrequency: [Int32] = []
@@ -324,6 +357,8 @@ private struct CorpusBuilder {
             group.wait()
         }
         resolveDefinitions()
+        // Words are known by id from here on: the lexicon's string indexes go.
+        wordIndex = [:]; surfaceIndex = [:]
     }
 
     mutating func addDocument(_ tokens: [Token]) {
@@ -475,14 +510,16 @@ private struct CorpusBuilder {
     /// phrases that reach `minDocumentFrequency` — most candidates occur once.
     ///
     /// The keys are sharded by hash over the cores: each worker enumerates every document's
-    /// candidates but handles only its shard's keys. A first pass finds the keys that occur
-    /// more than once with a Bloom filter (`PhraseKeyFilter`), so single occurrences — the
-    /// bulk of all candidates — never enter a hash map; a second pass counts those keys
-    /// exactly, and the rare ones are dropped. The surviving keys are merged (in shard order)
-    /// into one index. Later steps order terms by their text, so the result does not depend
-    /// on the number of shards, and the filter's false positives only cost memory.
+    /// candidates but handles only its shard's keys. One-word keys (stem ids) are counted
+    /// exactly in an array indexed by stem during the first pass. For longer keys, the first
+    /// pass finds those that occur more than once with a Bloom filter (`PhraseKeyFilter`), so
+    /// single occurrences — the bulk of all candidates — never enter the hash table
+    /// (`PhraseTable`, counters inside its entries); a second pass counts those keys exactly,
+    /// and the rare ones are dropped. The surviving keys are merged (in shard order) into one
+    /// index. Later steps order terms by their text, so the result does not depend on the
+    /// number of shards or on table order, and the filter's false positives only cost memory.
     /// - Complexity: O(candidates) time in two passes; memory O(candidates / 8) bytes for the
-    ///   filter plus O(keys seen twice).
+    ///   filter, O(stems) for the one-word counts, plus O(keys seen twice).
     mutating func countCandidates() {
         let shards = documentCount >= 2_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let minimum = Int32(max(1, options.minDocumentFrequency))
@@ -491,63 +528,72 @@ private struct CorpusBuilder {
         let documents = documentCount
         // At most this many candidates per shard: every content word starts ≤ maxPhraseLength.
         let occurrences = (flat.count + definitions.count) * max(1, options.maxPhraseLength) / shards
+        let stemCount = stemText.count
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             let me = builder.value
-            @inline(__always) func mine(_ key: PhraseKey) -> Bool { shards == 1 || PhraseKeyMap.shard(of: key, among: shards) == shard }
+            @inline(__always) func mine(_ key: PhraseKey) -> Bool { shards == 1 || PhraseTable.shard(of: key, among: shards) == shard }
+            // One-word keys are stem ids: counted exactly in an array indexed by stem during
+            // pass 1, without the filter or the table.
+            var unigrams = [OccurrenceCount](repeating: OccurrenceCount(), count: stemCount)
             // Pass 1: the keys seen before (every key occurring twice, and a few false positives).
-            var local = PhraseKeyMap(capacity: max(1024, documents * 4 / shards))
-            var keys: [PhraseKey] = []
+            var table = PhraseTable(capacity: max(1024, documents * 4 / shards))
             do {
                 // With a minimum document frequency of 1 every key is kept: no filter.
                 let filtering = minimum >= 2
                 var seen = PhraseKeyFilter(minimumBits: filtering ? occurrences * 8 : 0)
-                // A document's keys are gathered first so that the filter words and map
-                // buckets they need are fetched ahead (`forEachPrefetching`) instead of one
+                // A document's keys are gathered first so that the filter words and table
+                // entries they need are fetched ahead (`forEachPrefetching`) instead of one
                 // memory wait per key; they are then processed in the same order.
                 var batch: [PhraseKey] = [], repeats: [PhraseKey] = []
-                for d in 0..<documents {
-                    batch.removeAll(keepingCapacity: true)
-                    me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
-                    repeats.removeAll(keepingCapacity: true)
-                    if filtering {
-                        forEachPrefetching(batch.count, prefetch: { seen.prefetch(batch[$0]) }) { i in
-                            if seen.insert(batch[i]) { repeats.append(batch[i]) }
+                unigrams.withUnsafeMutableBufferPointer { unigrams in
+                    for d in 0..<documents {
+                        let doc = Int32(d)
+                        batch.removeAll(keepingCapacity: true)
+                        me.forEachCandidate(d) { key, _, _, _ in
+                            guard mine(key) else { return }
+                            if key.s1 == 0 { unigrams[Int(key.s0)].add(document: doc) } else { batch.append(key) }
                         }
-                    } else {
-                        swap(&batch, &repeats)
-                    }
-                    forEachPrefetching(repeats.count, prefetch: { local.prefetch(repeats[$0]) }) { i in
-                        if local.findOrInsert(repeats[i], Int32(keys.count)) == Int32(keys.count) { keys.append(repeats[i]) }
+                        repeats.removeAll(keepingCapacity: true)
+                        if filtering {
+                            forEachPrefetching(batch.count, prefetch: { seen.prefetch(batch[$0]) }) { i in
+                                if seen.insert(batch[i]) { repeats.append(batch[i]) }
+                            }
+                        } else {
+                            swap(&batch, &repeats)
+                        }
+                        forEachPrefetching(repeats.count, prefetch: { table.prefetch(repeats[$0]) }) { i in
+                            table.insert(repeats[i])
+                        }
                     }
                 }
             }
-            // Pass 2: exact frequency and document frequency of those keys.
-            var frequency = [Int32](repeating: 0, count: keys.count), df = frequency
-            var last = [Int32](repeating: -1, count: keys.count)
+            // Pass 2: exact frequency and document frequency of those keys, in their entries.
             var batch: [PhraseKey] = []
             for d in 0..<documents {
                 let doc = Int32(d)
                 batch.removeAll(keepingCapacity: true)
-                me.forEachCandidate(d) { key, _, _, _ in if mine(key) { batch.append(key) } }
-                forEachPrefetching(batch.count, prefetch: { local.prefetch(batch[$0]) }) { i in
-                    guard let found = local[batch[i]] else { return }
-                    let idx = Int(found)
-                    frequency[idx] += 1
-                    if last[idx] != doc { last[idx] = doc; df[idx] += 1 }
+                me.forEachCandidate(d) { key, _, _, _ in if key.s1 != 0 && mine(key) { batch.append(key) } }
+                forEachPrefetching(batch.count, prefetch: { table.prefetch(batch[$0]) }) { i in
+                    table.count(batch[i], document: doc)
                 }
             }
-            local = PhraseKeyMap()
             var kept = ShardCounts()
-            for k in keys.indices where df[k] >= minimum {
-                kept.keys.append(keys[k]); kept.frequency.append(frequency[k]); kept.documentFrequency.append(df[k])
+            for stem in unigrams.indices where unigrams[stem].documents >= minimum {
+                kept.keys.append(PhraseKey(s0: UInt32(stem)))
+                kept.frequency.append(unigrams[stem].count); kept.documentFrequency.append(unigrams[stem].documents)
+            }
+            table.forEach { entry in
+                guard entry.occurrences.documents >= minimum else { return }
+                kept.keys.append(entry.key); kept.frequency.append(entry.occurrences.count); kept.documentFrequency.append(entry.occurrences.documents)
             }
             results.set(shard, kept)
         }
-        var index = PhraseKeyMap()
+        let all = results.all
+        var index = PhraseTable(capacity: all.reduce(0) { $0 + $1.keys.count })
         keys = []; frequency = []; documentFrequency = []
-        for shard in results.all {
+        for shard in all {
             for k in shard.keys.indices {
-                _ = index.findOrInsert(shard.keys[k], Int32(keys.count))
+                index.insert(shard.keys[k], value: Int32(keys.count))
                 keys.append(shard.keys[k]); frequency.append(shard.frequency[k]); documentFrequency.append(shard.documentFrequency[k])
             }
         }
@@ -574,7 +620,7 @@ private struct CorpusBuilder {
                             let v = key[start + t]
                             switch t { case 0: s.s0 = v; case 1: s.s1 = v; case 2: s.s2 = v; default: s.s3 = v }
                         }
-                        guard let si = keyIndex[s].map(Int.init), kept[si] else { continue }
+                        guard let si = keyIndex.value(of: s).map(Int.init), kept[si] else { continue }
                         var times = 0
                         for st in 0...(len - sub) where (0..<sub).allSatisfy({ key[st + $0] == s[$0] }) { times += 1 }
                         if Int(frequency[p]) * times >= Int(frequency[si]) { nested[si] = true }
@@ -587,65 +633,84 @@ private struct CorpusBuilder {
     }
 
     /// One chunk's share of the second pass: each document's term counts (columns sorted),
-    /// its content-word length, the surfaces seen (first-seen order), definition labels and
-    /// acronym votes.
-    func countDocuments(_ range: Range<Int>, termOfKey: [Int32], termCount: Int) -> DocumentCounts {
+    /// its content-word length, the surfaces seen (first-seen order) with their counts,
+    /// definition labels and acronym votes.
+    ///
+    /// Per document, the candidates' terms are looked up first (term-table entries fetched
+    /// ahead), then their surfaces are tallied in candidate order (surface entries fetched
+    /// ahead); the document's term ids are sorted and run-length counted, which replaces a
+    /// term-indexed count array — one cache miss per occurrence at millions of terms — by a
+    /// sort of a few hundred ids.
+    /// - Complexity: O(c log c) per document of c candidates, O(1) expected per lookup.
+    func countDocuments(_ range: Range<Int>, terms: TermLookup) -> DocumentCounts {
         var result = DocumentCounts()
-        var tf = [Int32](repeating: 0, count: termCount)
-        var touched: [Int32] = []
-        var surfaceIndex = PhraseKeyMap()
-        let flat = self.flat, definitions = self.definitions, wordText = self.wordText, keyIndex = self.keyIndex
-        var candidates: [Candidate] = []
+        var surfaces = PhraseTable(capacity: 1024)
+        let flat = self.flat, definitions = self.definitions, wordText = self.wordText
+        var candidates: [Candidate] = [], hits: [Hit] = [], documentTerms: [Int32] = []
         for d in range {
             var length = 0
             for p in docOffsets[d]..<docOffsets[d + 1] where flat[p] >= 0 && wordIsContent[Int(flat[p])] { length += 1 }
             result.documentLength.append(length)
-            // Gathered first, so that their buckets are fetched ahead (see `countCandidates`).
+            // Gathered first, so that their entries are fetched ahead (see `countCandidates`).
             candidates.removeAll(keepingCapacity: true)
             forEachCandidate(d) { key, start, length, acronym in
                 candidates.append(Candidate(key: key, start: start, length: length, acronym: acronym))
             }
-            forEachPrefetching(candidates.count, prefetch: { keyIndex.prefetch(candidates[$0].key) }) { i in
-                let (key, start, length, acronym) = (candidates[i].key, candidates[i].start, candidates[i].length, candidates[i].acronym)
-                guard let idx = keyIndex[key] else { return }
-                let term = termOfKey[Int(idx)]
-                guard term >= 0 else { return }
-                if tf[Int(term)] == 0 { touched.append(term) }
-                tf[Int(term)] += 1
+            hits.removeAll(keepingCapacity: true)
+            forEachPrefetching(candidates.count, prefetch: { terms.prefetch(candidates[$0].key) }) { i in
+                guard let term = terms[candidates[i].key] else { return }
+                var words = PhraseKey()
+                let start = candidates[i].start
                 if start >= 0 {
-                    var words = PhraseKey()
-                    for t in 0..<length {
-                        let v = UInt32(flat[start + t])
-                        switch t { case 0: words.s0 = v + 1; case 1: words.s1 = v + 1; case 2: words.s2 = v + 1; default: words.s3 = v + 1 }
+                    for t in 0..<candidates[i].length {
+                        let v = UInt32(flat[start + t]) + 1
+                        switch t { case 0: words.s0 = v; case 1: words.s1 = v; case 2: words.s2 = v; default: words.s3 = v }
                     }
-                    let slot = Int(surfaceIndex.findOrInsert(words, Int32(result.surfaceWords.count)))
-                    if slot == result.surfaceWords.count { result.surfaceWords.append(words); result.surfaceTerm.append(term); result.surfaceCount.append(0) }
-                    result.surfaceCount[slot] += 1
-                } else if start <= -2, result.definitionLabel[term] == nil {
-                    result.definitionLabel[term] = definitions[-2 - start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
                 }
-                if acronym >= 0 { result.acronymVotes[AcronymVote(term: term, word: acronym), default: 0] += 1 }
+                hits.append(Hit(term: term, candidate: Int32(i), words: words))
+            }
+            documentTerms.removeAll(keepingCapacity: true)
+            forEachPrefetching(hits.count, prefetch: { if hits[$0].words.s0 != 0 { surfaces.prefetch(hits[$0].words) } }) { h in
+                let term = hits[h].term, candidate = candidates[Int(hits[h].candidate)]
+                documentTerms.append(term)
+                if candidate.start >= 0 {
+                    let order = surfaces.tally(hits[h].words, value: Int32(result.surfaceWords.count))
+                    if order == result.surfaceWords.count { result.surfaceWords.append(hits[h].words); result.surfaceTerm.append(term) }
+                } else if candidate.start <= -2, result.definitionLabel[term] == nil {
+                    result.definitionLabel[term] = definitions[-2 - candidate.start].expansion.map { wordText[Int($0)] }.joined(separator: " ")
+                }
+                if candidate.acronym >= 0 { result.acronymVotes[AcronymVote(term: term, word: candidate.acronym), default: 0] += 1 }
             }
             // Definitions without inner stop words: the "(LN)" itself is not counted, but
             // the acronym is noted for the term.
             for k in docDefinitionOffsets[d]..<docDefinitionOffsets[d + 1] where !definitions[k].hasInnerStopWord {
-                if let idx = keyIndex[definitions[k].key], termOfKey[Int(idx)] >= 0 {
-                    result.acronymVotes[AcronymVote(term: termOfKey[Int(idx)], word: definitions[k].acronym), default: 0] += 1
+                if let term = terms[definitions[k].key] {
+                    result.acronymVotes[AcronymVote(term: term, word: definitions[k].acronym), default: 0] += 1
                 }
             }
-            touched.sort()
-            for t in touched {
-                result.columns.append(t); result.counts.append(tf[Int(t)]); tf[Int(t)] = 0
+            documentTerms.sort()
+            var e = 0
+            while e < documentTerms.count {
+                var end = e + 1
+                while end < documentTerms.count && documentTerms[end] == documentTerms[e] { end += 1 }
+                result.columns.append(documentTerms[e]); result.counts.append(Int32(end - e))
+                e = end
             }
-            touched.removeAll(keepingCapacity: true)
             result.offsets.append(result.columns.count)
         }
+        result.surfaceCount = [Int32](repeating: 0, count: result.surfaceWords.count)
+        surfaces.forEach { result.surfaceCount[Int($0.value)] = $0.occurrences.count }
         return result
     }
 
     /// The indices of `strings` in `String` order. When every string is ASCII that order is
     /// the byte order, compared with `memcmp` on one contiguous copy (ten times faster than
     /// `String.<` on a million keys); otherwise `String.<` itself.
+    ///
+    /// Large inputs are sorted as one slice per core in parallel, then merged pairwise
+    /// (a parallel merge sort: O(n log n) work, O((n log n) / p + n log p) time on p cores).
+    /// The strings must be distinct (vocabulary keys are), so every correct sort gives the
+    /// same order.
     static func sortedOrder(of strings: [String]) -> [Int] {
         guard strings.count > 1 else { return Array(strings.indices) }
         guard strings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
@@ -654,15 +719,45 @@ private struct CorpusBuilder {
         var bytes: [UInt8] = [], offsets = [0]
         offsets.reserveCapacity(strings.count + 1)
         for string in strings { bytes.append(contentsOf: string.utf8); offsets.append(bytes.count) }
+        let bounds = offsets
         return bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            return strings.indices.sorted { a, b in
-                let aLo = offsets[a], aCount = offsets[a + 1] - aLo
-                let bLo = offsets[b], bCount = offsets[b + 1] - bLo
-                let c = memcmp(base + aLo, base + bLo, min(aCount, bCount))
+            let base = UncheckedBox(buffer.baseAddress!)
+            @Sendable func less(_ a: Int, _ b: Int) -> Bool {
+                let aLo = bounds[a], aCount = bounds[a + 1] - aLo
+                let bLo = bounds[b], bCount = bounds[b + 1] - bLo
+                let c = memcmp(base.value + aLo, base.value + bLo, min(aCount, bCount))
                 return c != 0 ? c < 0 : aCount < bCount
             }
+            let parts = strings.count < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+            let n = strings.count
+            let sorted = ParallelSlots(count: parts, initial: [Int]())
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var slice = Array((n * part / parts)..<(n * (part + 1) / parts))
+                slice.sort(by: less)
+                sorted.set(part, slice)
+            }
+            var runs = sorted.all
+            while runs.count > 1 {
+                var next: [[Int]] = []
+                for r in stride(from: 0, to: runs.count, by: 2) {
+                    next.append(r + 1 < runs.count ? merged(runs[r], runs[r + 1], by: less) : runs[r])
+                }
+                runs = next
+            }
+            return runs[0]
         }
+    }
+
+    /// The merge of two sorted runs (ties: `a`'s element first).
+    static func merged(_ a: [Int], _ b: [Int], by less: (Int, Int) -> Bool) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...]); out.append(contentsOf: b[j...])
+        return out
     }
 
     mutating func finish() -> TermModel {
@@ -674,10 +769,13 @@ private struct CorpusBuilder {
         let order = CorpusBuilder.sortedOrder(of: keyStrings)
         vocabulary = order.map { vocabulary[$0] }
         let sortedKeyStrings = order.map { keyStrings[$0] }
-        var termOfKey = [Int32](repeating: -1, count: keys.count)
-        for (t, k) in vocabulary.enumerated() { termOfKey[k] = Int32(t) }
         let termCount = vocabulary.count
         let n = documentCount
+        // The vocabulary's term ids by key, for the second pass; the index of all counted
+        // keys is not needed any more.
+        var termLookup = TermLookup(stemCount: stemText.count, capacity: termCount)
+        for (t, k) in vocabulary.enumerated() { termLookup.insert(keys[k], term: Int32(t)) }
+        keyIndex = PhraseTable(capacity: 0)
 
         // idf per term.
         let idf: [Double] = vocabulary.map { k in
@@ -693,14 +791,18 @@ private struct CorpusBuilder {
         // the surfaces' first-seen order and every count equal a single pass.
         let chunkCount = n < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 8
         let chunkResults = ParallelSlots(count: chunkCount, initial: DocumentCounts())
-        let builder = UncheckedBox(self)
-        let termOfKeyBox = UncheckedBox(termOfKey)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lo = n * chunk / chunkCount, hi = n * (chunk + 1) / chunkCount
-            chunkResults.set(chunk, builder.value.countDocuments(lo..<hi, termOfKey: termOfKeyBox.value, termCount: termCount))
+        do {
+            let builder = UncheckedBox(self), terms = UncheckedBox(termLookup)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let lo = n * chunk / chunkCount, hi = n * (chunk + 1) / chunkCount
+                chunkResults.set(chunk, builder.value.countDocuments(lo..<hi, terms: terms.value))
+            }
         }
-        var surfaceIndex = PhraseKeyMap()
-        var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int] = []
+        // The corpus as word ids and the term table are not needed past this pass.
+        termLookup = TermLookup(stemCount: 0, capacity: 0)
+        flat = []
+        var surfaces = PhraseTable(capacity: 1024)
+        var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = []
         var definitionLabel: [Int32: String] = [:]
         var acronymVotes: [AcronymVote: Int] = [:]
         var offsets = [0]; offsets.reserveCapacity(n + 1)
@@ -713,15 +815,28 @@ private struct CorpusBuilder {
             columns.append(contentsOf: part.columns); counts.append(contentsOf: part.counts)
             offsets.append(contentsOf: part.offsets.dropFirst().map { $0 + base })
             documentLength.append(contentsOf: part.documentLength)
-            for slot in part.surfaceWords.indices {
+            forEachPrefetching(part.surfaceWords.count, prefetch: { surfaces.prefetch(part.surfaceWords[$0]) }) { slot in
                 let words = part.surfaceWords[slot]
-                let global = Int(surfaceIndex.findOrInsert(words, Int32(surfaceWords.count)))
-                if global == surfaceWords.count { surfaceWords.append(words); surfaceTerm.append(part.surfaceTerm[slot]); surfaceCount.append(0) }
-                surfaceCount[global] += part.surfaceCount[slot]
+                let global = surfaces.tally(words, value: Int32(surfaceWords.count), by: part.surfaceCount[slot])
+                if global == surfaceWords.count { surfaceWords.append(words); surfaceTerm.append(part.surfaceTerm[slot]) }
             }
             for (term, label) in part.definitionLabel where definitionLabel[term] == nil { definitionLabel[term] = label }
             for (vote, count) in part.acronymVotes { acronymVotes[vote, default: 0] += count }
             part = DocumentCounts()
+        }
+        // Labels' surfaces: each term's most frequent surface form (ties: first seen, i.e.
+        // the lowest order, which comes first here).
+        var bestWords = [PhraseKey](repeating: PhraseKey(), count: termCount)
+        do {
+            var surfaceCount = [Int32](repeating: 0, count: surfaceWords.count)
+            surfaces.forEach { surfaceCount[Int($0.value)] = $0.occurrences.count }
+            surfaces = PhraseTable(capacity: 0)
+            var bestCount = [Int32](repeating: 0, count: termCount)
+            for order in surfaceWords.indices {
+                let count = surfaceCount[order], term = Int(surfaceTerm[order])
+                if count > bestCount[term] { bestCount[term] = count; bestWords[term] = surfaceWords[order] }
+            }
+            surfaceWords = []; surfaceTerm = []
         }
         PhaseClock.mark("second pass")
         // Weights.
@@ -750,41 +865,45 @@ private struct CorpusBuilder {
 
         // Labels: thesaurus replacement, else the most frequent surface form (ties: first seen),
         // else the acronym definition, else the key.
-        var bestSurface = [(count: Int, order: Int, words: PhraseKey)?](repeating: nil, count: termCount)
-        for order in surfaceWords.indices {
-            let count = surfaceCount[order], term = Int(surfaceTerm[order])
-            if let current = bestSurface[term],
-               current.count > count || (current.count == count && current.order < order) { continue }
-            bestSurface[term] = (count, order, surfaceWords[order])
-        }
         var bestAcronym = [(count: Int, word: Int32)?](repeating: nil, count: termCount)
         for (vote, count) in acronymVotes {
             if let current = bestAcronym[Int(vote.term)],
                current.count > count || (current.count == count && wordText[Int(current.word)] < wordText[Int(vote.word)]) { continue }
             bestAcronym[Int(vote.term)] = (count, vote.word)
         }
-        var terms: [Term] = []
-        terms.reserveCapacity(termCount)
-        for (t, k) in vocabulary.enumerated() {
-            let label: String
-            if let l = thesaurusLabel[keys[k]] {
-                label = l
-            } else if let best = bestSurface[t], best.words.count > 0 {
-                // Built in place: millions of labels, no array per label.
-                var text = wordText[Int(best.words[0] - 1)]
-                for i in 1..<best.words.count {
-                    text += " "
-                    text += wordText[Int(best.words[i] - 1)]
+        // The terms with their labels, built in parallel slices straight into the array.
+        let terms = [Term](unsafeUninitializedCapacity: termCount) { buffer, initialized in
+            let out = UncheckedBox(buffer), builder = UncheckedBox(self)
+            let labels = UncheckedBox((vocabulary, bestWords, definitionLabel, sortedKeyStrings, bestAcronym))
+            let parts = termCount < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (vocabulary, bestWords, definitionLabel, sortedKeyStrings, bestAcronym) = labels.value
+                let me = builder.value
+                for t in (termCount * part / parts)..<(termCount * (part + 1) / parts) {
+                    let k = vocabulary[t]
+                    let label: String
+                    if let l = me.thesaurusLabel[me.keys[k]] {
+                        label = l
+                    } else if bestWords[t].count > 0 {
+                        // Built in place: millions of labels, no array per label.
+                        let words = bestWords[t]
+                        var text = me.wordText[Int(words[0] - 1)]
+                        for i in 1..<words.count {
+                            text += " "
+                            text += me.wordText[Int(words[i] - 1)]
+                        }
+                        label = text
+                    } else if let l = definitionLabel[Int32(t)] {
+                        label = l
+                    } else {
+                        label = sortedKeyStrings[t]
+                    }
+                    (out.value.baseAddress! + t).initialize(to: Term(
+                        id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(me.documentFrequency[k]),
+                        frequency: Int(me.frequency[k]), acronym: bestAcronym[t].map { me.wordText[Int($0.word)] }))
                 }
-                label = text
-            } else if let l = definitionLabel[Int32(t)] {
-                label = l
-            } else {
-                label = sortedKeyStrings[t]
             }
-            terms.append(Term(
-                id: Int32(t), key: sortedKeyStrings[t], label: label, df: Int(documentFrequency[k]),
-                frequency: Int(frequency[k]), acronym: bestAcronym[t].map { wordText[Int($0.word)] }))
+            initialized = termCount
         }
         PhaseClock.mark("weights+labels")
         let matrix = SparseMatrix(rowCount: n, columnCount: termCount, offsets: offsets, columns: columns, values: values)
@@ -809,96 +928,13 @@ private struct CorpusBuilder {
     }
 }
 
-/// An open-addressing hash map from `PhraseKey` to `Int32` (linear probing, multiply-shift
-/// hash, load ≤ 1/2): the hot lookups of candidate counting without `Hasher`'s SipHash.
-struct PhraseKeyMap {
-    private var slots: [PhraseKey]
-    private var values: [Int32]
-    private var mask: Int
-    private(set) var count = 0
-
-    init() { self.init(capacity: 512) }
-
-    /// A map sized for about `capacity` keys without growing.
-    init(capacity: Int) {
-        var size = 1024
-        while size < 2 * capacity { size *= 2 }
-        slots = [PhraseKey](repeating: PhraseKey(), count: size)
-        values = [Int32](repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    /// Which of `shards` shards `key` belongs to (high bits of the hash, independent of the
-    /// bucket bits).
-    @inline(__always) static func shard(of key: PhraseKey, among shards: Int) -> Int {
-        Int(UInt64(bitPattern: Int64(hash(key))) >> 40) % shards
-    }
-
-    var isEmpty: Bool { count == 0 }
-
-    @inline(__always) private static func hash(_ k: PhraseKey) -> Int {
-        var h = (UInt64(k.s0) << 32 | UInt64(k.s1)) &* 0x9E37_79B9_7F4A_7C15
-        h ^= (UInt64(k.s2) << 32 | UInt64(k.s3)) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= h >> 29
-        h &*= 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: h ^ (h >> 32))
-    }
-
-    /// Starts loading the bucket where a probe for `key` begins (a hint; see `CPrefetch`).
-    @inline(__always)
-    func prefetch(_ key: PhraseKey) {
-        let i = PhraseKeyMap.hash(key) & mask
-        slots.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + i) }
-        values.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + i) }
-    }
-
-    /// The value of `key`, or nil.
-    subscript(key: PhraseKey) -> Int32? {
-        var i = PhraseKeyMap.hash(key) & mask
-        while true {
-            let v = values[i]
-            if v < 0 { return nil }
-            if slots[i] == key { return v }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// The value of `key`; when absent, stores `value` (≥ 0) and returns it.
-    @inline(__always)
-    mutating func findOrInsert(_ key: PhraseKey, _ value: Int32) -> Int32 {
-        var i = PhraseKeyMap.hash(key) & mask
-        while true {
-            let v = values[i]
-            if v < 0 { break }
-            if slots[i] == key { return v }
-            i = (i + 1) & mask
-        }
-        slots[i] = key; values[i] = value; count += 1
-        if 2 * count > mask { grow() }
-        return value
-    }
-
-    private mutating func grow() {
-        let oldSlots = slots, oldValues = values
-        let capacity = 2 * (mask + 1)
-        slots = [PhraseKey](repeating: PhraseKey(), count: capacity)
-        values = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for j in oldValues.indices where oldValues[j] >= 0 {
-            var i = PhraseKeyMap.hash(oldSlots[j]) & mask
-            while values[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = oldSlots[j]; values[i] = oldValues[j]
-        }
-    }
-}
-
 /// The phrase counts of one shard of `CorpusBuilder.countCandidates`.
 /// The second pass's result for one chunk of documents (offsets relative to the chunk).
 private struct DocumentCounts {
     var offsets = [0]
     var columns: [Int32] = [], counts: [Int32] = []
     var documentLength: [Int] = []
-    var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int] = []
+    var surfaceWords: [PhraseKey] = [], surfaceTerm: [Int32] = [], surfaceCount: [Int32] = []
     var definitionLabel: [Int32: String] = [:]
     var acronymVotes: [AcronymVote: Int] = [:]
 }

@@ -7,16 +7,19 @@ import CPrefetch
 /// Candidate counting uses it to find the phrases seen more than once without storing the
 /// many that occur only once: at 8 or more bits per key, about 2–3 % of single-occurrence
 /// keys test positive; they are counted exactly afterwards and dropped like any rare key.
+/// The words are page-aligned and huge-page backed (`PageAlignedStorage`): the filter is
+/// hundreds of megabytes probed at random. A filter is owned by one counting loop and never
+/// copied while in use.
 /// - Complexity: O(1) per insert; `bits` / 8 bytes.
 struct PhraseKeyFilter {
-    private var words: [UInt64]
+    private var words: PageAlignedStorage<UInt64>
     private let mask: Int
 
     /// A filter of at least `minimumBits` bits (a power of two, at least 4,096).
     init(minimumBits: Int) {
         var count = 64
         while count * 64 < minimumBits { count *= 2 }
-        words = [UInt64](repeating: 0, count: count)
+        words = PageAlignedStorage(repeating: 0, count: count)
         mask = count - 1
     }
 
@@ -24,9 +27,10 @@ struct PhraseKeyFilter {
     /// inserted before).
     @inline(__always)
     mutating func insert(_ key: PhraseKey) -> Bool {
+        if !isKnownUniquelyReferenced(&words) { words = words.copy() }
         let (index, pattern) = PhraseKeyFilter.probe(key, mask)
-        let old = words[index]
-        words[index] = old | pattern
+        let old = words.base[index]
+        words.base[index] = old | pattern
         return old & pattern == pattern
     }
 
@@ -34,10 +38,10 @@ struct PhraseKeyFilter {
     @inline(__always)
     func prefetch(_ key: PhraseKey) {
         let index = PhraseKeyFilter.probe(key, mask).0
-        words.withUnsafeBufferPointer { citegraph_prefetch($0.baseAddress! + index) }
+        citegraph_prefetch(words.base + index)
     }
 
-    /// The word and the 4-bit pattern of a key, from a hash independent of `PhraseKeyMap`'s.
+    /// The word and the 4-bit pattern of a key, from a hash independent of `PhraseTable`'s.
     @inline(__always)
     private static func probe(_ k: PhraseKey, _ mask: Int) -> (Int, UInt64) {
         var h = (UInt64(k.s0) << 32 | UInt64(k.s1)) &* 0xD6E8_FEB8_6659_FD93

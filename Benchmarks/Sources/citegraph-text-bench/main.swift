@@ -6,6 +6,8 @@
 //   citegraph-text-bench generate PAPERS FILE   writes "title<TAB>abstract" lines (AbstractGenerator, seed 42)
 //   citegraph-text-bench time FILE [REPEATS]    times key-phrase extraction and top-10 cosine
 //                                                on the file's papers; prints JSON
+//   citegraph-text-bench fingerprint FILE       extraction time and FNV-1a digests of its output
+//                                                (terms, CSR vectors with weight bits, top terms)
 import AbstractGenerator
 import CiteGraphText
 import Foundation
@@ -150,6 +152,34 @@ case "recall":
         }
         print("cap \(cap): \(time) s (CPU \(searchCPUTime) s), recall \(Double(found) / Double(max(1, exact.documents.count))), capped documents \(lists.cappedDocumentCount)")
     }
+case "fingerprint":
+    // Output identity across changes of the extractor: one digest per part of the model.
+    guard let text = try? String(contentsOfFile: args[2], encoding: .utf8) else { fail("\(args[2]): cannot read") }
+    let documents = text.split(separator: "\n").map { line -> String in
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        return KeyPhraseExtractor.document(title: String(parts[0]), abstract: parts.count > 1 ? String(parts[1]) : "")
+    }
+    let extractor = try KeyPhraseExtractor()
+    var model = extractor.extract(documents: [])
+    let time = seconds { model = extractor.extract(documents: documents) }
+    struct FNV {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 { for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { add($0) } }
+        mutating func add(_ s: String) { add(s.utf8); add(0xff as UInt64) }
+    }
+    var keys = FNV(), labels = FNV(), stats = FNV(), vectors = FNV(), top = FNV()
+    for t in model.terms {
+        keys.add(t.key); labels.add(t.label); labels.add(t.acronym ?? "<none>")
+        stats.add(UInt64(t.df)); stats.add(UInt64(t.frequency))
+    }
+    for o in model.vectors.offsets { vectors.add(UInt64(o)) }
+    for c in model.vectors.columns { vectors.add(UInt64(UInt32(bitPattern: c))) }
+    for v in model.vectors.values { vectors.add(v.bitPattern) }
+    for c in model.counts { vectors.add(UInt64(UInt32(bitPattern: c))) }
+    for d in 0..<model.documentCount { for e in model.topEntries(ofDocument: d) { top.add(UInt64(e)) }; top.add(UInt64.max) }
+    print("extract \(time) s; documents \(model.documentCount), terms \(model.terms.count), nonzeros \(model.vectors.nonZeroCount)")
+    print(String(format: "keys %016llx labels %016llx stats %016llx vectors %016llx top %016llx", keys.h, labels.h, stats.h, vectors.h, top.h))
 default:
     fail("unknown command \(args[1])")
 }
