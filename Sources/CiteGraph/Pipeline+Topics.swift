@@ -7,11 +7,11 @@ import Foundation
 extension Pipeline {
     /// Extracts key phrases from every paper's title and abstract (TF-IDF over stemmed 1–4
     /// word phrases, acronyms merged), stores the vocabulary and each paper's top phrases.
-    /// - Returns: the model and the papers' row ids in its document order.
+    /// - Returns: the papers' TF-IDF vectors and their row ids in document order.
     /// - Parameter storeBeside: store the terms on another thread and return at once; the
     ///   caller joins the returned write (`BackgroundWork.wait()`) before it finishes.
     @discardableResult
-    func extractTerms(options: BuildOptions, storeBeside: Bool = false) throws -> (model: TermModel, papers: [Int64], write: BackgroundWork?) {
+    func extractTerms(options: BuildOptions, storeBeside: Bool = false) throws -> (vectors: SparseMatrix, papers: [Int64], write: BackgroundWork?) {
         PhaseClock.mark("before texts")
         // The texts become one document string each as they are read; only the ids stay.
         var papers: [Int64] = []
@@ -73,16 +73,18 @@ extension Pipeline {
         if !storeBeside { try write.wait() }
         PhaseClock.mark("replaceTerms")
         progress.finish("key phrases: \(model.terms.count) terms over \(papers.count) papers, \(storedTerms.count) kept as top phrases")
-        return (model, papers, storeBeside ? write : nil)
+        // Only the vectors go on: the term model (millions of phrases with their labels at a
+        // million papers) is freed here, before the neighbour search builds its index.
+        return (model.vectors, papers, storeBeside ? write : nil)
     }
 
     /// The co-topic graph: each paper's `neighbours` most similar papers (cosine of TF-IDF
     /// phrase vectors ≥ `minSimilarity`) through an inverted index.
     func cotopicEdges(options: BuildOptions) throws -> ([StoredEdge], String) {
         // The terms are written while the neighbours are searched.
-        let (model, papers, write) = try extractTerms(options: options, storeBeside: true)
+        let (vectors, papers, write) = try extractTerms(options: options, storeBeside: true)
         let topK = try TopKCosine(k: options.neighbours, threshold: options.minSimilarity)
-        let list = topK.edges(model.vectors)
+        let list = topK.edges(vectors)
         try write?.wait()
         PhaseClock.mark("topK")
         var edges: [StoredEdge] = []
