@@ -101,6 +101,7 @@ public final class Pipeline: Sendable {
         let summaries = try store.withIngestSession { session in
             var summaries: [IngestSummary] = []
             for (i, input) in inputs.enumerated() {
+                var background: BackgroundDigest?
                 switch input {
                 case .whole(let batch):
                     if try session.beginFile(path: batch.path, digest: batch.digest, format: batch.format) {
@@ -113,20 +114,17 @@ public final class Pipeline: Sendable {
                     let deferred = try session.mayDeferDigest()
                     let digest = deferred ? nil : try StreamedRecordFile.contentDigest(path: file.path)
                     if try session.beginFile(path: file.displayName, digest: digest, format: file.format.rawValue) {
-                        let background = deferred ? BackgroundDigest(path: file.path) : nil
+                        if deferred { background = BackgroundDigest(path: file.path) }
                         if let bibTeXDatabase, let member = bibTeXMembers[i] {
                             try StreamedIngest.store(member, of: bibTeXDatabase, into: session, strict: strict)
                         } else {
                             try StreamedIngest.store(file, into: session, strict: strict)
                         }
-                        summaries.append(try session.endFile(digest: background?.wait()))
-                        progress.update(i + 1)
-                        continue
                     }
                 case .pending:
                     preconditionFailure("every whole file is read before storing")
                 }
-                summaries.append(try session.endFile())
+                summaries.append(try session.endFile(digest: background?.wait()))
                 progress.update(i + 1)
             }
             return summaries

@@ -41,23 +41,9 @@ public enum AuthorName {
             }
             var out: [UInt8] = []
             out.reserveCapacity(hi - lo + 1)
-            func appendWords(_ range: Range<Int>) {
-                let start = out.count
-                var pendingSpace = false
-                for b in bytes[range] {
-                    let lower = b | 0x20
-                    if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                        if pendingSpace && out.count > start { out.append(0x20) }
-                        pendingSpace = false
-                        out.append(b >= 0x30 && b <= 0x39 ? b : lower)
-                    } else {
-                        pendingSpace = true
-                    }
-                }
-            }
-            appendWords(family)
+            TitleKey.appendASCIIWords(bytes[family], to: &out)
             out.append(UInt8(ascii: ","))
-            appendWords(given)
+            TitleKey.appendASCIIWords(bytes[given], to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return result ?? nil

@@ -29,23 +29,30 @@ public enum TitleKey {
     /// nil when `title` is not all ASCII.
     private static func normaliseASCII(_ title: String) -> String? {
         let result = title.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for b in bytes where b >= 0x80 { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for b in bytes {
-                if b >= 0x80 { return nil }
-                let lower = b | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    if pendingSpace && !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(b >= 0x30 && b <= 0x39 ? b : lower)
-                } else {
-                    pendingSpace = true
-                }
-            }
+            appendASCIIWords(bytes[...], to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return result ?? nil
+    }
+
+    /// Appends the runs of letters and digits of ASCII `bytes`, lowercased and joined by single
+    /// spaces (none before the first run), to `out`: `normalise` of ASCII text, byte by byte.
+    static func appendASCIIWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        let start = out.count
+        var pendingSpace = false
+        for b in bytes {
+            let lower = b | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if pendingSpace && out.count > start { out.append(0x20) }
+                pendingSpace = false
+                out.append(b >= 0x30 && b <= 0x39 ? b : lower)
+            } else {
+                pendingSpace = true
+            }
+        }
     }
 
     /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →

@@ -100,14 +100,14 @@ public final class IngestSession {
             try storeAuthors(row, of: prepared, paperID: paperID)
             if prepared.keys[row].referenceList != nil { pending.referenceLists.append(.init(paperID: paperID, row: row)) }
         }
-        try flush(prepared, fileID: current.id)
+        try flush(prepared)
         current.summary.records += prepared.records.count
         file = current
     }
 
     /// Writes the pending rows of `prepared`'s records, many rows per step.
-    private func flush(_ prepared: PreparedRecords, fileID: Int64) throws {
-        let records = prepared.records, keys = prepared.keys
+    private func flush(_ prepared: PreparedRecords) throws {
+        let records = prepared.records, keys = prepared.keys, fileID = file?.id ?? 0
         try statements.insertPapers.insertAll(pending.papers.count) { statement, i, p in
             let paper = pending.papers[i]
             let record = records[paper.row], key = keys[paper.row]
@@ -231,7 +231,8 @@ public final class IngestSession {
             }
         }
         if let (paperID, rule) = match {
-            try flush(prepared, fileID: file?.id ?? 0)
+            // The UPDATE must see the paper's row: write the pending rows if it is one of them.
+            if let first = pending.papers.first?.id, paperID >= first { try flush(prepared) }
             try merge(record, into: paperID)
             for id in record.ids where id.kind != .local {
                 if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
@@ -307,11 +308,11 @@ public final class IngestSession {
         }
     }
 
-    /// Sets an author's ORCID / service id where it has none (writing the pending rows first:
-    /// the author may be one of them).
+    /// Sets an author's ORCID / service id where it has none (writing the pending rows first
+    /// when the author is one of them).
     private func complete(_ authorID: Int64, orcid: String?, serviceID: String?, _ prepared: PreparedRecords) throws {
         guard orcid != nil || serviceID != nil else { return }
-        try flush(prepared, fileID: file?.id ?? 0)
+        if let first = pending.authors.first?.id, authorID >= first { try flush(prepared) }
         statements.completeAuthor.bind(1, orcid)
         statements.completeAuthor.bind(2, serviceID)
         statements.completeAuthor.bind(3, authorID)
