@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "CiteGraphCoreTests", dependencies: ["CiteGraphCore"]),
         .testTarget(name: "CiteGraphTextTests", dependencies: ["CiteGraphText"]),
         .testTarget(name: "CiteGraphExtractTests", dependencies: ["CiteGraphExtract"]),
-        .testTarget(name: "CiteGraphStoreTests", dependencies: ["CiteGraphStore", "CiteGraphExtract"]),
+        .testTarget(name: "CiteGraphStoreTests", dependencies: ["CiteGraphStore", "CiteGraphExtract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CiteGraphAlgorithmsTests", dependencies: ["CiteGraphAlgorithms"]),
         .testTarget(name: "CiteGraphRenderTests", dependencies: ["CiteGraphRender"]),
         .testTarget(name: "CiteGraphTests", dependencies: ["CiteGraph", "citegraph", "CiteGraphAlgorithms", "CiteGraphStore", "CiteGraphCore"]),

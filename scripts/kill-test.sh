@@ -50,7 +50,7 @@ print('\n'.join(f'{r.uniform(0, (0.4 if i % 2 == 0 else 1.1) * $T):.3f}' for i i
 killed=0; finished=0; failures=0
 for i in $(seq 0 $((N - 1))); do
     delay="${DELAYS[$i]}"
-    if [ $((i % 2)) -eq 0 ]; then rm -f kill.sqlite kill.sqlite-wal kill.sqlite-shm; fi
+    if [ $((i % 2)) -eq 0 ]; then rm -f kill.sqlite kill.sqlite-wal kill.sqlite-shm kill.sqlite-journal; fi
     "$BIN" run corpus.jsonl --db kill.sqlite --out out --quiet >/dev/null 2>run.err &
     pid=$!
     sleep "$delay"

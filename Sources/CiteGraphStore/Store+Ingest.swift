@@ -59,12 +59,12 @@ extension Store {
     /// Runs `body` with an `IngestSession` inside one write transaction: everything the body
     /// stores is committed together when it returns, and nothing is when it throws.
     ///
-    /// Into an empty store, the secondary indexes that ingest does not read are dropped first
-    /// and built once at the end, in the same transaction. Foreign keys are not checked row by
-    /// row during the session: every row it inserts points at a paper, author or file that it
-    /// has just inserted or read.
+    /// Into an empty store, the load writes each page once (`bulkLoad`), and the secondary
+    /// indexes that ingest does not read are dropped first and built once at the end, in the
+    /// same transaction. Foreign keys are not checked row by row during the session: every
+    /// row it inserts points at a paper, author or file that it has just inserted or read.
     public func withIngestSession<T>(_ body: (IngestSession) throws -> T) throws -> T {
-        let result = try bulkWrite { db in
+        let result = try bulkLoad { db in
             let session = try IngestSession(db: db)
             let result = try body(session)
             try session.finish()

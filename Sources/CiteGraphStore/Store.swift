@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The citegraph store: one SQLite file (WAL mode) holding papers, provenance, terms, edges
 /// and analysis results. See the README for the schema.
@@ -8,7 +9,10 @@ import GRDB
 public final class Store: Sendable {
     /// The database file path.
     public let path: String
-    let pool: DatabasePool
+    /// The connections to the file; replaced only while a bulk load has the file to itself
+    /// (`withBulkLoadConnection`).
+    private let connections: Mutex<DatabasePool>
+    var pool: DatabasePool { connections.withLock { $0 } }
 
     /// Opens (creating when missing) the store at `path` and applies pending migrations.
     ///
@@ -19,22 +23,13 @@ public final class Store: Sendable {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if exists { try Store.checkIsCiteGraphStore(path: path) }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // WAL + NORMAL stays consistent when the process is killed; a 256 MB page cache
-            // keeps bulk loads of millions of rows from thrashing the indexes. Readers scan
-            // (papers, edges) more than they seek: 32 MB each, so that the pool's readers do
-            // not add hundreds of MB to the peak of a million-paper run.
-            let cacheKiB = db.configuration.readonly ? 32_768 : 262_144
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY")
-        }
+        let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Store.openPool(path: path)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
+        connections = Mutex(pool)
         do {
             try pool.write { db in
                 if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
@@ -45,6 +40,35 @@ public final class Store: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
+    }
+
+    /// Opens the connections to `path` (WAL mode; GRDB creates the file when missing).
+    static func openPool(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL stays consistent when the process is killed; a 256 MB page cache
+            // keeps bulk loads of millions of rows from thrashing the indexes. Readers scan
+            // (papers, edges) more than they seek: 32 MB each, so that the pool's readers do
+            // not add hundreds of MB to the peak of a million-paper run.
+            let cacheKiB = db.configuration.readonly ? 32_768 : Store.writerCacheKiB
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY")
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// The page cache of a connection that writes, in KiB.
+    static let writerCacheKiB = 262_144
+
+    /// Closes the connections, runs `body` with nothing else of this process using the file,
+    /// then opens them again (also when `body` throws).
+    func withConnectionsClosed<T>(_ body: () throws -> T) throws -> T {
+        try pool.close()
+        let result = Result { try body() }
+        let reopened = try Store.openPool(path: path)
+        connections.withLock { $0 = reopened }
+        return try result.get()
     }
 
     /// Refuses files that are not SQLite databases or that hold tables but no citegraph
