@@ -93,27 +93,29 @@ public final class IngestSession {
     /// Stores the next records of the current file.
     public func store(_ prepared: PreparedRecords) throws {
         guard var current = file, !current.summary.alreadyIngested else { return }
-        for row in prepared.records.indices {
-            let (paperID, rule) = try place(row, of: prepared)
-            if rule == .new { current.summary.newPapers += 1 } else { current.summary.mergedByRule[rule.rawValue, default: 0] += 1 }
-            pending.sources.append(.init(paperID: paperID, row: row, rule: rule))
-            try storeAuthors(row, of: prepared, paperID: paperID)
-            if prepared.keys[row].referenceList != nil { pending.referenceLists.append(.init(paperID: paperID, row: row)) }
+        try prepared.withRows { rows in
+            for row in rows.records.indices {
+                let (paperID, rule) = try place(row, of: rows)
+                if rule == .new { current.summary.newPapers += 1 } else { current.summary.mergedByRule[rule.rawValue, default: 0] += 1 }
+                pending.sources.append(.init(paperID: paperID, row: row, rule: rule))
+                try storeAuthors(row, of: rows, paperID: paperID)
+                if rows.keys[row].referenceList != nil { pending.referenceLists.append(.init(paperID: paperID, row: row)) }
+            }
+            try flush(rows)
         }
-        try flush(prepared)
         current.summary.records += prepared.records.count
         file = current
     }
 
-    /// Writes the pending rows of `prepared`'s records, many rows per step.
-    private func flush(_ prepared: PreparedRecords) throws {
-        let records = prepared.records, keys = prepared.keys, fileID = file?.id ?? 0
+    /// Writes the pending rows of the chunk's records, many rows per step.
+    private func flush(_ rows: PreparedRows) throws {
+        let records = rows.records, keys = rows.keys, fileID = file?.id ?? 0
         try statements.insertPapers.insertAll(pending.papers.count) { statement, i, p in
             let paper = pending.papers[i]
-            let record = records[paper.row], key = keys[paper.row]
+            let row = paper.row
             // The first value of each identifier kind, bound to columns doi … wos; the others NULL.
             var boundColumns = 0
-            for id in record.ids {
+            for id in records[row].ids {
                 guard let column = IngestSession.idColumns.firstIndex(of: id.kind), boundColumns & (1 << column) == 0 else { continue }
                 boundColumns |= 1 << column
                 statement.bind(p + 9 + Int32(column), id.value)
@@ -123,15 +125,15 @@ public final class IngestSession {
             }
             statement.bind(p, paper.id)
             statement.bind(p + 1, paper.externalID)
-            statement.bind(p + 2, record.title)
-            statement.bind(p + 3, key.title)
-            statement.bind(p + 4, key.short)
-            statement.bind(p + 5, record.abstract)
-            statement.bind(p + 6, record.year)
-            statement.bind(p + 7, record.venue)
-            statement.bind(p + 8, record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
-            statement.bind(p + 15, record.volume)
-            statement.bind(p + 16, record.firstPage)
+            statement.bind(p + 2, records[row].title)
+            statement.bind(p + 3, keys[row].title)
+            statement.bind(p + 4, keys[row].short)
+            statement.bind(p + 5, records[row].abstract)
+            statement.bind(p + 6, records[row].year)
+            statement.bind(p + 7, records[row].venue)
+            statement.bind(p + 8, records[row].keywords.isEmpty ? nil : records[row].keywords.joined(separator: "; "))
+            statement.bind(p + 15, records[row].volume)
+            statement.bind(p + 16, records[row].firstPage)
         }
         try statements.insertAuthors.insertAll(pending.authors.count) { statement, i, p in
             let author = pending.authors[i]
@@ -148,13 +150,13 @@ public final class IngestSession {
         }
         try statements.insertSources.insertAll(pending.sources.count) { statement, i, p in
             let source = pending.sources[i]
-            let record = records[source.row]
+            let row = source.row
             statement.bind(p, source.paperID)
             statement.bind(p + 1, fileID)
-            statement.bind(p + 2, record.source.file)
-            statement.bind(p + 3, record.source.format)
-            statement.bind(p + 4, record.source.position)
-            statement.bind(p + 5, record.source.line)
+            statement.bind(p + 2, records[row].source.file)
+            statement.bind(p + 3, records[row].source.format)
+            statement.bind(p + 4, records[row].source.position)
+            statement.bind(p + 5, records[row].source.line)
             statement.bind(p + 6, source.rule.rawValue)
         }
         try statements.insertLinks.insertAll(pending.links.count) { statement, i, p in
@@ -206,45 +208,45 @@ public final class IngestSession {
         return current.summary
     }
 
-    /// Finds the paper `record` belongs to (merging fields into it) or inserts a new one.
-    private func place(_ row: Int, of prepared: PreparedRecords) throws -> (Int64, MergeRule) {
-        let record = prepared.records[row], keys = prepared.keys[row]
-        let titleKey = keys.title
-        let shortKey = keys.short
+    /// Finds the paper that record `row` belongs to (merging fields into it) or inserts a new one.
+    private func place(_ row: Int, of rows: PreparedRows) throws -> (Int64, MergeRule) {
+        let titleKey = rows.keys[row].title
+        let shortKey = rows.keys[row].short
+        let ids = rows.records[row].ids, year = rows.records[row].year
         var match: (Int64, MergeRule)?
-        for id in (record.ids.count > 1 ? record.ids.sorted() : record.ids) where id.kind != .local {
+        for id in (ids.count > 1 ? ids.sorted() : ids) where id.kind != .local {
             if let found = index.byID[id.kind]?[id.value] {
                 match = (found, MergeRule(rawValue: id.kind.rawValue)!)
                 break
             }
         }
-        if match == nil, let local = record.ids.first(where: { $0.kind == .local }), let found = index.byExternalID[local.value] {
+        if match == nil, let local = ids.first(where: { $0.kind == .local }), let found = index.byExternalID[local.value] {
             match = (found, .local)
         }
         if match == nil, !titleKey.isEmpty {
-            if let found = index.firstMatching(index.byTitle[titleKey], year: record.year, ids: record.ids) {
+            if let found = index.firstMatching(index.byTitle[titleKey], year: year, ids: ids) {
                 match = (found, .title)
-            } else if let found = index.firstMatching(index.byShortKey[titleKey], year: record.year, ids: record.ids)
-                ?? shortKey.flatMap({ index.firstMatching(index.byTitle[$0], year: record.year, ids: record.ids) })
+            } else if let found = index.firstMatching(index.byShortKey[titleKey], year: year, ids: ids)
+                ?? shortKey.flatMap({ index.firstMatching(index.byTitle[$0], year: year, ids: ids) })
             {
                 match = (found, .nearTitle)
             }
         }
         if let (paperID, rule) = match {
             // The UPDATE must see the paper's row: write the pending rows if it is one of them.
-            if let first = pending.papers.first?.id, paperID >= first { try flush(prepared) }
-            try merge(record, into: paperID)
-            for id in record.ids where id.kind != .local {
+            if let first = pending.papers.first?.id, paperID >= first { try flush(rows) }
+            try merge(rows.records[row], into: paperID)
+            for id in ids where id.kind != .local {
                 if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
                 if index.idsOfPaper[paperID]?[id.kind] == nil { index.idsOfPaper[paperID, default: [:]][id.kind] = id.value }
             }
             return (paperID, rule)
         }
-        let extID = Store.externalID(for: record, titleKey: titleKey)
+        let extID = Store.externalID(for: rows.records[row], titleKey: titleKey)
         let id = nextPaperID
         nextPaperID += 1
         pending.papers.append(.init(id: id, row: row, externalID: extID))
-        index.register(id: id, externalID: extID, ids: record.ids, titleKey: titleKey, shortKey: shortKey, year: record.year)
+        index.register(id: id, externalID: extID, ids: ids, titleKey: titleKey, shortKey: shortKey, year: year)
         return (id, .new)
     }
 
@@ -276,17 +278,17 @@ public final class IngestSession {
     /// Links the record's authors to its paper (the first source with authors wins), creating
     /// authors by name key with their name parts, ORCID and service id; an ORCID or service id
     /// from any source completes an author stored without one.
-    private func storeAuthors(_ row: Int, of prepared: PreparedRecords, paperID: Int64) throws {
-        let record = prepared.records[row], keys = prepared.keys[row].authors
-        let names = record.authors
-        guard !names.isEmpty else { return }
-        let orcids = record.authorORCIDs.count == names.count ? record.authorORCIDs : []
-        let serviceIDs = record.authorServiceIDs.count == names.count ? record.authorServiceIDs : []
+    private func storeAuthors(_ row: Int, of rows: PreparedRows, paperID: Int64) throws {
+        let keys = rows.keys[row].authors
+        let count = rows.records[row].authors.count
+        guard count > 0 else { return }
+        let orcids = rows.records[row].authorORCIDs.count == count ? rows.records[row].authorORCIDs : []
+        let serviceIDs = rows.records[row].authorServiceIDs.count == count ? rows.records[row].authorServiceIDs : []
         if index.papersWithAuthors.contains(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
                 guard let known = index.authorIDs[key] else { continue }
-                try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position], prepared)
+                try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position], rows)
             }
             return
         }
@@ -297,7 +299,7 @@ public final class IngestSession {
             let authorID: Int64
             if let known = index.authorIDs[key] {
                 authorID = known
-                try complete(known, orcid: orcid, serviceID: serviceID, prepared)
+                try complete(known, orcid: orcid, serviceID: serviceID, rows)
             } else {
                 authorID = nextAuthorID
                 nextAuthorID += 1
@@ -310,9 +312,9 @@ public final class IngestSession {
 
     /// Sets an author's ORCID / service id where it has none (writing the pending rows first
     /// when the author is one of them).
-    private func complete(_ authorID: Int64, orcid: String?, serviceID: String?, _ prepared: PreparedRecords) throws {
+    private func complete(_ authorID: Int64, orcid: String?, serviceID: String?, _ rows: PreparedRows) throws {
         guard orcid != nil || serviceID != nil else { return }
-        if let first = pending.authors.first?.id, authorID >= first { try flush(prepared) }
+        if let first = pending.authors.first?.id, authorID >= first { try flush(rows) }
         statements.completeAuthor.bind(1, orcid)
         statements.completeAuthor.bind(2, serviceID)
         statements.completeAuthor.bind(3, authorID)
