@@ -39,12 +39,76 @@ public enum AuthorName {
                 family = space + 1..<hi
                 given = lo..<space
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(hi - lo + 1)
-            TitleKey.appendASCIIWords(bytes[family], to: &out)
-            out.append(UInt8(ascii: ","))
-            TitleKey.appendASCIIWords(bytes[given], to: &out)
-            return String(decoding: out, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: hi - lo + 1) { out in
+                var written = TitleKey.writeASCIIWords(bytes[family], to: out.baseAddress!)
+                out[written] = UInt8(ascii: ",")
+                written += 1
+                return written + TitleKey.writeASCIIWords(bytes[given], to: out.baseAddress! + written)
+            }
+        }
+        return result ?? nil
+    }
+
+    /// The family name, the given names and their initials: `split`, then `initials` of the
+    /// given names; byte by byte for an all-ASCII name (ingest stores them for every new author).
+    public static func parts(_ name: String) -> (family: String, given: String, initials: String) {
+        if let ascii = partsASCII(name) { return ascii }
+        let (family, given) = split(name)
+        return (family, given, initials(given))
+    }
+
+    /// `parts` of an all-ASCII name; nil when `name` is not all ASCII. For ASCII, a character
+    /// is a byte (a CR LF pair is one character, but only ever trimmed as whitespace), the
+    /// whitespace is tab … carriage return and space, and the letters are A–Z and a–z.
+    static func partsASCII(_ name: String) -> (family: String, given: String, initials: String)? {
+        let result = name.utf8.withContiguousStorageIfAvailable { bytes -> (String, String, String)? in
+            for b in bytes where b >= 0x80 { return nil }
+            func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            func trimmed(_ range: Range<Int>) -> Range<Int> {
+                var lo = range.lowerBound, hi = range.upperBound
+                while lo < hi, isWhitespace(bytes[lo]) { lo += 1 }
+                while hi > lo, isWhitespace(bytes[hi - 1]) { hi -= 1 }
+                return lo..<hi
+            }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            let whole = trimmed(0..<bytes.count)
+            let family: String, given: String
+            if let comma = bytes[whole].firstIndex(of: UInt8(ascii: ",")) {
+                family = text(trimmed(whole.lowerBound..<comma))
+                given = text(trimmed(comma + 1..<whole.upperBound))
+            } else {
+                // Words are the runs between spaces; the last is the family name, the others
+                // (joined by single spaces) the given names.
+                var words: [Range<Int>] = []
+                var start = whole.lowerBound
+                for i in whole where bytes[i] == 0x20 {
+                    if i > start { words.append(start..<i) }
+                    start = i + 1
+                }
+                if whole.upperBound > start { words.append(start..<whole.upperBound) }
+                if words.count <= 1 {
+                    family = text(whole)
+                    given = ""
+                } else {
+                    family = text(words[words.count - 1])
+                    given = words.dropLast().map(text).joined(separator: " ")
+                }
+            }
+            // Initials: the first letter of each part of the given names between " ", "." and "-".
+            var initials: [UInt8] = []
+            var partHasLetter = false
+            for b in given.utf8 {
+                if b == 0x20 || b == 0x2E || b == 0x2D {
+                    partHasLetter = false
+                    continue
+                }
+                let upper = b & ~0x20
+                if !partHasLetter, upper >= 0x41, upper <= 0x5A {
+                    initials.append(upper)
+                    partHasLetter = true
+                }
+            }
+            return (family, given, String(decoding: initials, as: UTF8.self))
         }
         return result ?? nil
     }

@@ -30,45 +30,56 @@ public enum TitleKey {
     private static func normaliseASCII(_ title: String) -> String? {
         let result = title.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             for b in bytes where b >= 0x80 { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            appendASCIIWords(bytes[...], to: &out)
-            return String(decoding: out, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in writeASCIIWords(bytes[...], to: out.baseAddress!) }
         }
         return result ?? nil
     }
 
-    /// Appends the runs of letters and digits of ASCII `bytes`, lowercased and joined by single
-    /// spaces (none before the first run), to `out`: `normalise` of ASCII text, byte by byte.
-    static func appendASCIIWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        let start = out.count
+    /// Writes the runs of letters and digits of ASCII `bytes`, lowercased and joined by single
+    /// spaces (none before the first run), to `out`, which has room for `bytes.count` bytes
+    /// (the words never take more); returns how many it wrote. `normalise` of ASCII text.
+    static func writeASCIIWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
         var pendingSpace = false
         for b in bytes {
+            let isDigit = b &- 0x30 < 10
             let lower = b | 0x20
-            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                if pendingSpace && out.count > start { out.append(0x20) }
+            if isDigit || lower &- 0x61 < 26 {
+                if pendingSpace && written > 0 {
+                    out[written] = 0x20
+                    written += 1
+                }
                 pendingSpace = false
-                out.append(b >= 0x30 && b <= 0x39 ? b : lower)
+                out[written] = isDigit ? b : lower
+                written += 1
             } else {
                 pendingSpace = true
             }
         }
+        return written
     }
 
     /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →
     /// key of "Trained Rank Pruning…". Returns nil when the title has no "NAME:" prefix.
     public static func withoutShortName(_ title: String) -> String? {
-        guard title.utf8.contains(UInt8(ascii: ":")), let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
+        guard mayHaveColon(title), let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
         _ = name
         let rest = normalise(String(title[title.index(after: colon)...]))
         return rest.split(separator: " ").count >= 3 ? rest : nil
     }
 
+    /// False when `title` holds no colon, which most titles do not: `memchr` over its bytes
+    /// says so without walking characters.
+    static func mayHaveColon(_ title: String) -> Bool {
+        title.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x3A, bytes.count) != nil } ?? false
+        } ?? title.utf8.contains(UInt8(ascii: ":"))
+    }
+
     /// The short name a title opens with, as in "FFJORD: Free-form Continuous Dynamics…":
     /// one to three words before the first colon, at most 30 characters. Nil otherwise.
     public static func shortName(of title: String) -> String? {
-        // Most titles have no colon: a byte scan says so without walking characters.
-        guard title.utf8.contains(UInt8(ascii: ":")), let colon = title.firstIndex(of: ":") else { return nil }
+        guard mayHaveColon(title), let colon = title.firstIndex(of: ":") else { return nil }
         let head = String(title[..<colon]).trimmingWhitespace()
         guard !head.isEmpty, head.count <= 30, head.split(separator: " ").count <= 3 else { return nil }
         return head

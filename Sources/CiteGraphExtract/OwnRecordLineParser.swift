@@ -1,4 +1,5 @@
 import CiteGraphCore
+import Foundation
 
 /// Byte-level parser for one line of citegraph's own JSON Lines record format: an object
 /// whose keys are among `id`, `doi`, `title`, `abstract`, `authors`, `year`, `venue`,
@@ -122,8 +123,23 @@ struct OwnRecordLineParser {
         guard i < bytes.count else { return nil }
         let name = UnsafeBufferPointer(rebasing: bytes[start..<i])
         i += 1
-        for key in Key.allCases where OwnRecordLineParser.keyNames[key.rawValue].elementsEqual(name) { return key }
-        return nil
+        // The candidate by length and first letter, then one comparison of the bytes.
+        let candidate: Key?
+        switch (name.count, name.first ?? 0) {
+        case (2, UInt8(ascii: "i")): candidate = .id
+        case (3, UInt8(ascii: "d")): candidate = .doi
+        case (4, UInt8(ascii: "y")): candidate = .year
+        case (5, UInt8(ascii: "t")): candidate = .title
+        case (5, UInt8(ascii: "v")): candidate = .venue
+        case (7, UInt8(ascii: "a")): candidate = .authors
+        case (8, UInt8(ascii: "a")): candidate = .abstract
+        case (8, UInt8(ascii: "k")): candidate = .keywords
+        case (10, UInt8(ascii: "r")): candidate = .references
+        default: candidate = nil
+        }
+        guard let candidate else { return nil }
+        let expected = OwnRecordLineParser.keyNames[candidate.rawValue]
+        return expected.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 } ? candidate : nil
     }
 
     /// A JSON string, unescaped; nil for invalid escapes, control characters or UTF-8.

@@ -4,6 +4,10 @@ import GRDB
 /// In-memory lookup tables for de-duplication during one ingest transaction: identifiers,
 /// title keys and author keys of everything stored, loaded once, kept current as records
 /// are placed. Replaces one indexed query per record and identifier with hash lookups.
+///
+/// Shaped for the serial writer of a bulk load: no table allocates per paper (a key's
+/// first candidate is stored inline, a paper's identifiers are keyed by paper and kind in
+/// one table, and which papers have authors is a bit set).
 /// - Complexity: O(papers + authors) to load; O(1) expected per lookup.
 struct DeduplicationIndex {
     /// A paper that a title (or short title) key names, with its year. A struct, not a tuple:
@@ -13,16 +17,38 @@ struct DeduplicationIndex {
         var year: Int?
     }
 
-    var byID: [WorkID.Kind: [String: Int64]] = [:]
-    var byExternalID: [String: Int64] = [:]
+    /// The papers one key names, in the order they were stored: the first inline, since
+    /// almost every key names one paper.
+    struct Candidates {
+        var first: Candidate
+        var more: [Candidate] = []
+
+        func first(where accept: (Candidate) -> Bool) -> Candidate? {
+            if accept(first) { return first }
+            return more.first(where: accept)
+        }
+    }
+
+    /// One identifier kind of one paper.
+    struct PaperIdentifierKind: Hashable {
+        var paper: Int64
+        var kind: WorkID.Kind
+    }
+
+    /// identifier value → paper, one table per kind (in `WorkID.Kind.allCases` order).
+    private var byID = [[String: Int64]](repeating: [:], count: WorkID.Kind.allCases.count)
+    /// external id (`papers.ext_id`) → paper.
+    private(set) var byExternalID: [String: Int64] = [:]
     /// title key → papers with that key and their year.
-    var byTitle: [String: [Candidate]] = [:]
+    private var byTitle: [String: Candidates] = [:]
     /// short key (title without "NAME:") → papers.
-    var byShortKey: [String: [Candidate]] = [:]
+    private var byShortKey: [String: Candidates] = [:]
     /// Each paper's identifiers, to refuse title merges between papers whose ids differ.
-    var idsOfPaper: [Int64: [WorkID.Kind: String]] = [:]
+    private var idsOfPaper: [PaperIdentifierKind: String] = [:]
+    /// author key → author.
     var authorIDs: [String: Int64] = [:]
-    var papersWithAuthors = Set<Int64>()
+    /// Bit `id` set when paper `id` has its authors linked.
+    private var papersWithAuthors: [UInt64] = []
 
     init(db: Database) throws {
         let rows = try Row.fetchCursor(
@@ -33,36 +59,92 @@ struct DeduplicationIndex {
             byExternalID[row[1]] = id
             for (offset, kind) in kinds.enumerated() {
                 if let value: String = row[2 + offset] {
-                    byID[kind, default: [:]][value] = id
-                    idsOfPaper[id, default: [:]][kind] = value
+                    byID[DeduplicationIndex.slot(kind)][value] = id
+                    idsOfPaper[PaperIdentifierKind(paper: id, kind: kind)] = value
                 }
             }
             let year: Int? = row[10]
             let titleKey: String = row[8]
-            if !titleKey.isEmpty { byTitle[titleKey, default: []].append(Candidate(id: id, year: year)) }
-            if let short: String = row[9] { byShortKey[short, default: []].append(Candidate(id: id, year: year)) }
+            if !titleKey.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: titleKey) }
+            if let short: String = row[9] { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: short) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") { authorIDs[row[1]] = row[0] }
-        for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { papersWithAuthors.insert(id) }
+        for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { markHasAuthors(id) }
     }
 
-    /// The first candidate whose year agrees (equal, or either unknown) and whose
-    /// identifiers do not contradict `ids` (two different DOIs or WoS ids are two works).
-    func firstMatching(_ candidates: [Candidate]?, year: Int?, ids: [WorkID]) -> Int64? {
-        candidates?.first { candidate in
-            guard candidate.year == nil || year == nil || candidate.year == year else { return false }
-            guard let known = idsOfPaper[candidate.id] else { return true }
-            return !ids.contains { $0.kind != .local && known[$0.kind] != nil && known[$0.kind] != $0.value }
-        }?.id
+    /// The paper stored with identifier `id` (not for local ids: see `byExternalID`).
+    func paper(with id: WorkID) -> Int64? {
+        byID[DeduplicationIndex.slot(id.kind)][id.value]
     }
 
+    /// The first paper with title key `key` whose year agrees and whose identifiers do not
+    /// contradict `ids` (see `accepts`).
+    func firstWithTitle(_ key: String, year: Int?, ids: [WorkID]) -> Int64? {
+        byTitle[key]?.first(where: { accepts($0, year: year, ids: ids) })?.id
+    }
+
+    /// `firstWithTitle` among the papers whose short key (title without "NAME:") is `key`.
+    func firstWithShortKey(_ key: String, year: Int?, ids: [WorkID]) -> Int64? {
+        byShortKey[key]?.first(where: { accepts($0, year: year, ids: ids) })?.id
+    }
+
+    /// True when the candidate's year agrees (equal, or either unknown) and its identifiers
+    /// do not contradict `ids` (two different DOIs or WoS ids are two works).
+    private func accepts(_ candidate: Candidate, year: Int?, ids: [WorkID]) -> Bool {
+        guard candidate.year == nil || year == nil || candidate.year == year else { return false }
+        return !ids.contains { id in
+            guard id.kind != .local, let known = idsOfPaper[PaperIdentifierKind(paper: candidate.id, kind: id.kind)] else { return false }
+            return known != id.value
+        }
+    }
+
+    /// Records a new paper under its external id, identifiers, title key and short key.
     mutating func register(id: Int64, externalID: String, ids: [WorkID], titleKey: String, shortKey: String?, year: Int?) {
         byExternalID[externalID] = id
-        for workID in ids where workID.kind != .local {
-            if byID[workID.kind]?[workID.value] == nil { byID[workID.kind, default: [:]][workID.value] = id }
-            if idsOfPaper[id]?[workID.kind] == nil { idsOfPaper[id, default: [:]][workID.kind] = workID.value }
+        for workID in ids where workID.kind != .local { note(workID.kind, workID.value, of: id) }
+        if !titleKey.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: titleKey) }
+        if let shortKey { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: shortKey) }
+    }
+
+    /// Records identifier `value` of kind `kind` for `paper` where neither the identifier nor the paper's
+    /// identifier of that kind is known yet (the first one stored stays).
+    mutating func note(_ kind: WorkID.Kind, _ value: String, of paper: Int64) {
+        let slot = DeduplicationIndex.slot(kind)
+        if byID[slot][value] == nil { byID[slot][value] = paper }
+        let key = PaperIdentifierKind(paper: paper, kind: kind)
+        if idsOfPaper[key] == nil { idsOfPaper[key] = value }
+    }
+
+    func hasAuthors(_ paper: Int64) -> Bool {
+        let word = Int(paper >> 6)
+        return word < papersWithAuthors.count && papersWithAuthors[word] & (1 << UInt64(paper & 63)) != 0
+    }
+
+    mutating func markHasAuthors(_ paper: Int64) {
+        let word = Int(paper >> 6)
+        if word >= papersWithAuthors.count {
+            papersWithAuthors.append(contentsOf: repeatElement(0, count: max(word + 1 - papersWithAuthors.count, papersWithAuthors.count)))
         }
-        if !titleKey.isEmpty { byTitle[titleKey, default: []].append(Candidate(id: id, year: year)) }
-        if let shortKey { byShortKey[shortKey, default: []].append(Candidate(id: id, year: year)) }
+        papersWithAuthors[word] |= 1 << UInt64(paper & 63)
+    }
+
+    private static func slot(_ kind: WorkID.Kind) -> Int {
+        switch kind {
+        case .doi: 0
+        case .arxiv: 1
+        case .pmid: 2
+        case .openalex: 3
+        case .s2: 4
+        case .wos: 5
+        case .local: 6
+        }
+    }
+
+    private static func append(_ candidate: Candidate, to table: inout [String: Candidates], key: String) {
+        if let index = table.index(forKey: key) {
+            table.values[index].more.append(candidate)
+        } else {
+            table[key] = Candidates(first: candidate)
+        }
     }
 }

@@ -138,13 +138,13 @@ public final class IngestSession {
         try statements.insertAuthors.insertAll(pending.authors.count) { statement, i, p in
             let author = pending.authors[i]
             let name = records[author.row].authors[author.position]
-            let (family, given) = AuthorName.split(name)
+            let (family, given, initials) = AuthorName.parts(name)
             statement.bind(p, author.id)
             statement.bind(p + 1, name)
             statement.bind(p + 2, keys[author.row].authors[author.position])
             statement.bind(p + 3, family)
             statement.bind(p + 4, given)
-            statement.bind(p + 5, AuthorName.initials(given))
+            statement.bind(p + 5, initials)
             statement.bind(p + 6, author.orcid)
             statement.bind(p + 7, author.serviceID)
         }
@@ -215,7 +215,7 @@ public final class IngestSession {
         let ids = rows.records[row].ids, year = rows.records[row].year
         var match: (Int64, MergeRule)?
         for id in (ids.count > 1 ? ids.sorted() : ids) where id.kind != .local {
-            if let found = index.byID[id.kind]?[id.value] {
+            if let found = index.paper(with: id) {
                 match = (found, MergeRule(rawValue: id.kind.rawValue)!)
                 break
             }
@@ -224,10 +224,10 @@ public final class IngestSession {
             match = (found, .local)
         }
         if match == nil, !titleKey.isEmpty {
-            if let found = index.firstMatching(index.byTitle[titleKey], year: year, ids: ids) {
+            if let found = index.firstWithTitle(titleKey, year: year, ids: ids) {
                 match = (found, .title)
-            } else if let found = index.firstMatching(index.byShortKey[titleKey], year: year, ids: ids)
-                ?? shortKey.flatMap({ index.firstMatching(index.byTitle[$0], year: year, ids: ids) })
+            } else if let found = index.firstWithShortKey(titleKey, year: year, ids: ids)
+                ?? shortKey.flatMap({ index.firstWithTitle($0, year: year, ids: ids) })
             {
                 match = (found, .nearTitle)
             }
@@ -236,10 +236,7 @@ public final class IngestSession {
             // The UPDATE must see the paper's row: write the pending rows if it is one of them.
             if let first = pending.papers.first?.id, paperID >= first { try flush(rows) }
             try merge(rows.records[row], into: paperID)
-            for id in ids where id.kind != .local {
-                if index.byID[id.kind]?[id.value] == nil { index.byID[id.kind, default: [:]][id.value] = paperID }
-                if index.idsOfPaper[paperID]?[id.kind] == nil { index.idsOfPaper[paperID, default: [:]][id.kind] = id.value }
-            }
+            for id in ids where id.kind != .local { index.note(id.kind, id.value, of: paperID) }
             return (paperID, rule)
         }
         let extID = Store.externalID(for: rows.records[row], titleKey: titleKey)
@@ -284,7 +281,7 @@ public final class IngestSession {
         guard count > 0 else { return }
         let orcids = rows.records[row].authorORCIDs.count == count ? rows.records[row].authorORCIDs : []
         let serviceIDs = rows.records[row].authorServiceIDs.count == count ? rows.records[row].authorServiceIDs : []
-        if index.papersWithAuthors.contains(paperID) {
+        if index.hasAuthors(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
                 guard let known = index.authorIDs[key] else { continue }
@@ -292,7 +289,7 @@ public final class IngestSession {
             }
             return
         }
-        index.papersWithAuthors.insert(paperID)
+        index.markHasAuthors(paperID)
         for (position, key) in keys.enumerated() {
             let orcid = orcids.isEmpty ? nil : orcids[position]
             let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]

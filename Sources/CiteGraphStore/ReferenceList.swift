@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A record's references as stored at ingest: one text per paper in `reference_lists`, the
@@ -14,17 +15,28 @@ enum ReferenceList {
     /// separator is ASCII, so every piece stays valid UTF-8).
     static func joined(_ references: [String]) -> String? {
         guard !references.isEmpty else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(references.reduce(references.count) { $0 + $1.utf8.count })
-        for (i, raw) in references.enumerated() {
-            if i > 0 { bytes.append(separator) }
-            let start = bytes.count
-            bytes.append(contentsOf: raw.utf8)
-            if bytes[start...].contains(separator) {
-                for b in start..<bytes.count where bytes[b] == separator { bytes[b] = 0x20 }
+        let capacity = references.reduce(references.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var written = 0
+            for (i, reference) in references.enumerated() {
+                if i > 0 {
+                    out[written] = separator
+                    written += 1
+                }
+                let start = out.baseAddress! + written
+                var copy = reference
+                copy.withUTF8 { raw in
+                    guard let source = raw.baseAddress, !raw.isEmpty else { return }
+                    start.update(from: source, count: raw.count)
+                    written += raw.count
+                }
+                let count = out.baseAddress! + written - start
+                if count > 0, memchr(start, Int32(separator), count) != nil {
+                    for b in 0..<count where start[b] == separator { start[b] = 0x20 }
+                }
             }
+            return written
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The references of a list text, in order, repeats included.
