@@ -38,15 +38,15 @@ struct DeduplicationIndex {
     /// identifier value → paper, one table per kind (in `WorkID.Kind.allCases` order).
     private var byID = [[String: Int64]](repeating: [:], count: WorkID.Kind.allCases.count)
     /// external id (`papers.ext_id`) → paper.
-    private(set) var byExternalID: [String: Int64] = [:]
+    private var byExternalID = PrehashedTable<Int64>()
     /// title key → papers with that key and their year.
-    private var byTitle: [String: Candidates] = [:]
+    private var byTitle = PrehashedTable<Candidates>()
     /// short key (title without "NAME:") → papers.
-    private var byShortKey: [String: Candidates] = [:]
+    private var byShortKey = PrehashedTable<Candidates>()
     /// Each paper's identifiers, to refuse title merges between papers whose ids differ.
     private var idsOfPaper: [PaperIdentifierKind: String] = [:]
     /// author key → author.
-    var authorIDs: [String: Int64] = [:]
+    private var authorIDs = PrehashedTable<Int64>()
     /// Bit `id` set when paper `id` has its authors linked.
     private var papersWithAuthors: [UInt64] = []
 
@@ -56,7 +56,8 @@ struct DeduplicationIndex {
         let kinds: [WorkID.Kind] = [.doi, .arxiv, .pmid, .openalex, .s2, .wos]
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            byExternalID[row[1]] = id
+            let externalID: String = row[1]
+            setExternalID(externalID, hash: KeyHash.of(externalID), of: id)
             for (offset, kind) in kinds.enumerated() {
                 if let value: String = row[2 + offset] {
                     byID[DeduplicationIndex.slot(kind)][value] = id
@@ -65,10 +66,13 @@ struct DeduplicationIndex {
             }
             let year: Int? = row[10]
             let titleKey: String = row[8]
-            if !titleKey.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: titleKey) }
-            if let short: String = row[9] { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: short) }
+            if !titleKey.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: titleKey, hash: KeyHash.of(titleKey)) }
+            if let short: String = row[9] { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: short, hash: KeyHash.of(short)) }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") { authorIDs[row[1]] = row[0] }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") {
+            let key: String = row[1]
+            if authorIDs.entry(key, hash: KeyHash.of(key)) == nil { authorIDs.insert(key, hash: KeyHash.of(key), value: row[0]) }
+        }
         for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { markHasAuthors(id) }
     }
 
@@ -77,15 +81,43 @@ struct DeduplicationIndex {
         byID[DeduplicationIndex.slot(id.kind)][id.value]
     }
 
-    /// The first paper with title key `key` whose year agrees and whose identifiers do not
-    /// contradict `ids` (see `accepts`).
-    func firstWithTitle(_ key: String, year: Int?, ids: [WorkID]) -> Int64? {
-        byTitle[key]?.first(where: { accepts($0, year: year, ids: ids) })?.id
+    /// The paper whose external id is `externalID` (`hash` its `KeyHash`).
+    func paper(withExternalID externalID: String, hash: UInt64) -> Int64? {
+        byExternalID[externalID, hash: hash]
+    }
+
+    /// `externalID` when no paper has it, else the first of `externalID-2`, `externalID-3`…
+    /// that none has (two papers without identifiers whose titles are equal but whose years
+    /// differ would otherwise share "title:…"); with its hash.
+    func unusedExternalID(_ externalID: String, hash: UInt64) -> (String, UInt64) {
+        guard paper(withExternalID: externalID, hash: hash) != nil else { return (externalID, hash) }
+        var suffix = 2
+        while true {
+            let candidate = "\(externalID)-\(suffix)", candidateHash = KeyHash.of(candidate)
+            if paper(withExternalID: candidate, hash: candidateHash) == nil { return (candidate, candidateHash) }
+            suffix += 1
+        }
+    }
+
+    /// The first paper with title key `key` (`hash` its `KeyHash`) whose year agrees and whose
+    /// identifiers do not contradict `ids` (see `accepts`).
+    func firstWithTitle(_ key: String, hash: UInt64, year: Int?, ids: [WorkID]) -> Int64? {
+        byTitle[key, hash: hash]?.first(where: { accepts($0, year: year, ids: ids) })?.id
     }
 
     /// `firstWithTitle` among the papers whose short key (title without "NAME:") is `key`.
-    func firstWithShortKey(_ key: String, year: Int?, ids: [WorkID]) -> Int64? {
-        byShortKey[key]?.first(where: { accepts($0, year: year, ids: ids) })?.id
+    func firstWithShortKey(_ key: String, hash: UInt64, year: Int?, ids: [WorkID]) -> Int64? {
+        byShortKey[key, hash: hash]?.first(where: { accepts($0, year: year, ids: ids) })?.id
+    }
+
+    /// The author with name key `key` (`hash` its `KeyHash`).
+    func author(_ key: String, hash: UInt64) -> Int64? {
+        authorIDs[key, hash: hash]
+    }
+
+    /// Records a new author under its name key.
+    mutating func addAuthor(_ key: String, hash: UInt64, id: Int64) {
+        authorIDs.insert(key, hash: hash, value: id)
     }
 
     /// True when the candidate's year agrees (equal, or either unknown) and its identifiers
@@ -98,12 +130,21 @@ struct DeduplicationIndex {
         }
     }
 
-    /// Records a new paper under its external id, identifiers, title key and short key.
-    mutating func register(id: Int64, externalID: String, ids: [WorkID], titleKey: String, shortKey: String?, year: Int?) {
-        byExternalID[externalID] = id
+    /// Records a new paper under its external id (from `unusedExternalID`), identifiers,
+    /// title key and short key (`keys`).
+    mutating func register(id: Int64, externalID: String, externalHash: UInt64, ids: [WorkID], keys: RecordKeys, year: Int?) {
+        setExternalID(externalID, hash: externalHash, of: id)
         for workID in ids where workID.kind != .local { note(workID.kind, workID.value, of: id) }
-        if !titleKey.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: titleKey) }
-        if let shortKey { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: shortKey) }
+        if !keys.title.isEmpty { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byTitle, key: keys.title, hash: keys.titleHash) }
+        if let short = keys.short { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: short, hash: keys.shortHash) }
+    }
+
+    private mutating func setExternalID(_ externalID: String, hash: UInt64, of paper: Int64) {
+        if let entry = byExternalID.entry(externalID, hash: hash) {
+            byExternalID[entry: entry] = paper
+        } else {
+            byExternalID.insert(externalID, hash: hash, value: paper)
+        }
     }
 
     /// Records identifier `value` of kind `kind` for `paper` where neither the identifier nor the paper's
@@ -140,11 +181,11 @@ struct DeduplicationIndex {
         }
     }
 
-    private static func append(_ candidate: Candidate, to table: inout [String: Candidates], key: String) {
-        if let index = table.index(forKey: key) {
-            table.values[index].more.append(candidate)
+    private static func append(_ candidate: Candidate, to table: inout PrehashedTable<Candidates>, key: String, hash: UInt64) {
+        if let entry = table.entry(key, hash: hash) {
+            table[entry: entry].more.append(candidate)
         } else {
-            table[key] = Candidates(first: candidate)
+            table.insert(key, hash: hash, value: Candidates(first: candidate))
         }
     }
 }

@@ -210,8 +210,8 @@ public final class IngestSession {
 
     /// Finds the paper that record `row` belongs to (merging fields into it) or inserts a new one.
     private func place(_ row: Int, of rows: PreparedRows) throws -> (Int64, MergeRule) {
-        let titleKey = rows.keys[row].title
-        let shortKey = rows.keys[row].short
+        let keys = rows.keys[row]
+        let titleKey = keys.title
         let ids = rows.records[row].ids, year = rows.records[row].year
         var match: (Int64, MergeRule)?
         for id in (ids.count > 1 ? ids.sorted() : ids) where id.kind != .local {
@@ -220,14 +220,17 @@ public final class IngestSession {
                 break
             }
         }
-        if match == nil, let local = ids.first(where: { $0.kind == .local }), let found = index.byExternalID[local.value] {
+        // A record's external id is its local id when it has one (`Store.externalID`).
+        if match == nil, ids.contains(where: { $0.kind == .local }),
+            let found = index.paper(withExternalID: keys.externalID, hash: keys.externalHash)
+        {
             match = (found, .local)
         }
         if match == nil, !titleKey.isEmpty {
-            if let found = index.firstWithTitle(titleKey, year: year, ids: ids) {
+            if let found = index.firstWithTitle(titleKey, hash: keys.titleHash, year: year, ids: ids) {
                 match = (found, .title)
-            } else if let found = index.firstWithShortKey(titleKey, year: year, ids: ids)
-                ?? shortKey.flatMap({ index.firstWithTitle($0, year: year, ids: ids) })
+            } else if let found = index.firstWithShortKey(titleKey, hash: keys.titleHash, year: year, ids: ids)
+                ?? keys.short.flatMap({ index.firstWithTitle($0, hash: keys.shortHash, year: year, ids: ids) })
             {
                 match = (found, .nearTitle)
             }
@@ -239,11 +242,11 @@ public final class IngestSession {
             for id in ids where id.kind != .local { index.note(id.kind, id.value, of: paperID) }
             return (paperID, rule)
         }
-        let extID = Store.externalID(for: rows.records[row], titleKey: titleKey)
+        let (extID, extHash) = index.unusedExternalID(keys.externalID, hash: keys.externalHash)
         let id = nextPaperID
         nextPaperID += 1
         pending.papers.append(.init(id: id, row: row, externalID: extID))
-        index.register(id: id, externalID: extID, ids: ids, titleKey: titleKey, shortKey: shortKey, year: year)
+        index.register(id: id, externalID: extID, externalHash: extHash, ids: ids, keys: keys, year: year)
         return (id, .new)
     }
 
@@ -276,7 +279,7 @@ public final class IngestSession {
     /// authors by name key with their name parts, ORCID and service id; an ORCID or service id
     /// from any source completes an author stored without one.
     private func storeAuthors(_ row: Int, of rows: PreparedRows, paperID: Int64) throws {
-        let keys = rows.keys[row].authors
+        let keys = rows.keys[row].authors, hashes = rows.keys[row].authorHashes
         let count = rows.records[row].authors.count
         guard count > 0 else { return }
         let orcids = rows.records[row].authorORCIDs.count == count ? rows.records[row].authorORCIDs : []
@@ -284,7 +287,7 @@ public final class IngestSession {
         if index.hasAuthors(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
-                guard let known = index.authorIDs[key] else { continue }
+                guard let known = index.author(key, hash: hashes[position]) else { continue }
                 try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position], rows)
             }
             return
@@ -294,14 +297,14 @@ public final class IngestSession {
             let orcid = orcids.isEmpty ? nil : orcids[position]
             let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]
             let authorID: Int64
-            if let known = index.authorIDs[key] {
+            if let known = index.author(key, hash: hashes[position]) {
                 authorID = known
                 try complete(known, orcid: orcid, serviceID: serviceID, rows)
             } else {
                 authorID = nextAuthorID
                 nextAuthorID += 1
                 pending.authors.append(.init(id: authorID, row: row, position: position, orcid: orcid, serviceID: serviceID))
-                index.authorIDs[key] = authorID
+                index.addAuthor(key, hash: hashes[position], id: authorID)
             }
             pending.links.append(.init(paperID: paperID, authorID: authorID, position: position))
         }

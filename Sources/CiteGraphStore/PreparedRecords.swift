@@ -16,11 +16,17 @@ public struct PreparedRecords: Sendable {
     }
 }
 
-/// The normalised keys of one record.
+/// The normalised keys of one record, with their `KeyHash`es for the de-duplication tables.
 struct RecordKeys: Sendable {
     var title: String
+    var titleHash: UInt64
     var short: String?
+    var shortHash: UInt64
+    /// The id shown for the paper if the record makes a new one (`Store.externalID`).
+    var externalID: String
+    var externalHash: UInt64
     var authors: [String]
+    var authorHashes: [UInt64]
     /// The record's references joined for `reference_lists` (nil when it has none).
     var referenceList: String?
 
@@ -32,17 +38,22 @@ struct RecordKeys: Sendable {
             var out: [RecordKeys] = []
             out.reserveCapacity(hi - lo)
             // Names repeat across records (an author's papers); each part keys a name once.
-            var authorKeys: [String: String] = [:]
-            func authorKey(_ name: String) -> String {
-                if let key = authorKeys[name] { return key }
+            var authorKeys: [String: (key: String, hash: UInt64)] = [:]
+            func authorKey(_ name: String) -> (key: String, hash: UInt64) {
+                if let known = authorKeys[name] { return known }
                 let key = AuthorName.key(name)
-                authorKeys[name] = key
-                return key
+                let keyed = (key, KeyHash.of(key))
+                authorKeys[name] = keyed
+                return keyed
             }
             for record in records[lo..<hi] {
+                let title = TitleKey.normalise(record.title), short = TitleKey.withoutShortName(record.title)
+                let externalID = Store.externalID(for: record, titleKey: title)
+                let authors = record.authors.map(authorKey)
                 out.append(RecordKeys(
-                    title: TitleKey.normalise(record.title), short: TitleKey.withoutShortName(record.title),
-                    authors: record.authors.map(authorKey),
+                    title: title, titleHash: KeyHash.of(title), short: short, shortHash: short.map(KeyHash.of) ?? 0,
+                    externalID: externalID, externalHash: KeyHash.of(externalID),
+                    authors: authors.map(\.key), authorHashes: authors.map(\.hash),
                     referenceList: ReferenceList.joined(record.references)))
             }
             slots.set(part, out)

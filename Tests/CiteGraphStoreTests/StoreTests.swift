@@ -1,6 +1,7 @@
 import CiteGraphCore
 import CiteGraphExtract
 import Foundation
+import GRDB
 import Testing
 
 @testable import CiteGraphStore
@@ -62,6 +63,33 @@ import Testing
         let second = try store.ingest(try batch(SampleCorpus.files[0]))
         #expect(second.alreadyIngested)
         #expect(try store.stats() == before)
+    }
+
+    /// Two records without identifiers whose titles are equal but whose years differ are two
+    /// papers; both would be shown as "title:" + the title key's hash, so the second gets
+    /// "-2" (before, the UNIQUE ext_id failed the whole ingest). A third file with the same
+    /// title and year as the first merges into it by title; a later file with the title in
+    /// a third year gets "-3".
+    @Test func papersWithEqualTitlesInDifferentYearsGetDistinctExternalIDs() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("y.sqlite").path)
+        func record(_ year: Int, line: Int) -> PaperRecord {
+            PaperRecord(
+                source: SourceLocation(file: "y.jsonl", position: line - 1, line: line, format: "jsonl"), ids: [],
+                title: "Editorial", year: year)
+        }
+        let first = try store.ingest(IngestBatch(
+            path: "y.jsonl", digest: "y1", format: "jsonl", records: [record(2001, line: 1), record(2005, line: 2), record(2001, line: 3)],
+            rejects: []))
+        #expect(first.newPapers == 2 && first.mergedByRule == ["title": 1])
+        _ = try store.ingest(IngestBatch(path: "z.jsonl", digest: "y2", format: "jsonl", records: [record(2010, line: 1)], rejects: []))
+        let base = Store.externalID(for: record(2001, line: 1), titleKey: "editorial")
+        #expect(base.hasPrefix("title:"))
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT ext_id, year FROM papers ORDER BY id").map { [$0[0] as String, String($0[1] as Int)] }
+        }
+        #expect(rows == [[base, "2001"], [base + "-2", "2005"], [base + "-3", "2010"]])
     }
 
     @Test func strictModeStoresNothingFromAFileWithRejects() throws {
