@@ -43,27 +43,51 @@ public enum JSONLinesReader {
     }
 
     /// Parses `lines` of `bytes` on all cores, keeping their order.
+    ///
+    /// Each worker writes the records of its lines straight into the result array, from the
+    /// slot of its first line on; the runs are then moved together over the gaps that rejected
+    /// lines leave. Records are moved, never copied: collecting per-worker arrays of `Result`s
+    /// copied every record once more (a retain and a release of each of its strings).
     static func parse(_ lines: [LineSpan], in bytes: [UInt8], path: String) -> ExtractResult {
         let chunkCount = min(max(1, lines.count / 2_000), ProcessInfo.processInfo.activeProcessorCount * 4)
-        let chunks = ParallelSlots(count: chunkCount, initial: [Result<PaperRecord, RejectedRecord>]())
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lo = lines.count * chunk / chunkCount, hi = lines.count * (chunk + 1) / chunkCount
-            var out: [Result<PaperRecord, RejectedRecord>] = []
-            out.reserveCapacity(hi - lo)
-            bytes.withUnsafeBufferPointer { buffer in
-                for span in lines[lo..<hi] {
-                    let location = SourceLocation(file: path, position: span.position, line: span.line, format: RecordFormat.jsonl.rawValue)
-                    out.append(record(UnsafeBufferPointer(rebasing: buffer[span.range]), location: location))
-                }
-            }
-            chunks.set(chunk, out)
-        }
+        let outcomes = ParallelSlots(count: chunkCount, initial: (records: 0, rejects: [RejectedRecord]()))
         var result = ExtractResult(format: .jsonl)
-        result.records.reserveCapacity(lines.count)
-        for chunk in chunks.all {
-            for item in chunk { result.append(item) }
+        result.records = [PaperRecord](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
+            let slots = RecordSlots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let lo = lines.count * chunk / chunkCount, hi = lines.count * (chunk + 1) / chunkCount
+                var written = 0
+                var rejects: [RejectedRecord] = []
+                bytes.withUnsafeBufferPointer { buffer in
+                    for span in lines[lo..<hi] {
+                        let location = SourceLocation(file: path, position: span.position, line: span.line, format: RecordFormat.jsonl.rawValue)
+                        switch record(UnsafeBufferPointer(rebasing: buffer[span.range]), location: location) {
+                        case .success(let record):
+                            (slots.base + lo + written).initialize(to: record)
+                            written += 1
+                        case .failure(let reject):
+                            rejects.append(reject)
+                        }
+                    }
+                }
+                outcomes.set(chunk, (written, rejects))
+            }
+            var count = 0
+            for chunk in 0..<chunkCount {
+                let lo = lines.count * chunk / chunkCount, written = outcomes[chunk].records
+                if lo != count { (slots.base + count).moveInitialize(from: slots.base + lo, count: written) }
+                count += written
+            }
+            initialized = count
         }
+        for chunk in 0..<chunkCount { result.rejects.append(contentsOf: outcomes[chunk].rejects) }
         return result
+    }
+
+    /// The start of the records being parsed, shared by the workers of `parse`, which write
+    /// disjoint slots.
+    private struct RecordSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<PaperRecord>
     }
 
     /// The record of one line: citegraph's own format through the byte-level parser, any

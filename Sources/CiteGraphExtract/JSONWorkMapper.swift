@@ -145,13 +145,15 @@ enum JSONWorkMapper {
 
     /// A title on one line: newlines as spaces, double spaces single, trimmed.
     static func cleanTitle(_ title: String) -> String {
-        let bytes = title.utf8
-        var needsReplacing = false
-        var previous: UInt8 = 0
-        for b in bytes {
-            if b == 0x0A || (b == 0x20 && previous == 0x20) { needsReplacing = true; break }
-            previous = b
+        func needsReplacing(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b == 0x0A || (b == 0x20 && previous == 0x20) { return true }
+                previous = b
+            }
+            return false
         }
+        let needsReplacing = title.utf8.withContiguousStorageIfAvailable(needsReplacing) ?? needsReplacing(title.utf8)
         let oneLine = needsReplacing ? title.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ") : title
         return oneLine.trimmingWhitespace()
     }

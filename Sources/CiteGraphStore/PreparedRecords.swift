@@ -46,15 +46,24 @@ struct RecordKeys: Sendable {
                 authorKeys[name] = keyed
                 return keyed
             }
-            for record in records[lo..<hi] {
-                let title = TitleKey.normalise(record.title), short = TitleKey.withoutShortName(record.title)
-                let externalID = Store.externalID(for: record, titleKey: title)
-                let authors = record.authors.map(authorKey)
-                out.append(RecordKeys(
-                    title: title, titleHash: KeyHash.of(title), short: short, shortHash: short.map(KeyHash.of) ?? 0,
-                    externalID: externalID, externalHash: KeyHash.of(externalID),
-                    authors: authors.map(\.key), authorHashes: authors.map(\.hash),
-                    referenceList: ReferenceList.joined(record.references)))
+            // Fields read in place: `for record in records` would copy each record.
+            records.withUnsafeBufferPointer { records in
+                for i in lo..<hi {
+                    let title = TitleKey.normalise(records[i].title), short = TitleKey.withoutShortName(records[i].title)
+                    let externalID = Store.externalID(for: records[i], titleKey: title)
+                    var authors: [String] = [], hashes: [UInt64] = []
+                    authors.reserveCapacity(records[i].authors.count)
+                    hashes.reserveCapacity(records[i].authors.count)
+                    for name in records[i].authors {
+                        let (key, hash) = authorKey(name)
+                        authors.append(key)
+                        hashes.append(hash)
+                    }
+                    out.append(RecordKeys(
+                        title: title, titleHash: KeyHash.of(title), short: short, shortHash: short.map(KeyHash.of) ?? 0,
+                        externalID: externalID, externalHash: KeyHash.of(externalID), authors: authors, authorHashes: hashes,
+                        referenceList: ReferenceList.joined(records[i].references)))
+                }
             }
             slots.set(part, out)
         }
