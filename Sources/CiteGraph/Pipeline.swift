@@ -47,6 +47,7 @@ public final class Pipeline: Sendable {
         progress.begin("reading", total: paths.count)
         var inputs: [IngestInput] = []
         var wholeFiles: [(index: Int, file: RecordFile, digest: String, format: RecordFormat)] = []
+        var legacyDigests: [Int: @Sendable () throws -> String] = [:]
         for (i, path) in paths.enumerated() {
             let name = displayNames?[i] ?? path
             if let streamed = try StreamedRecordFile.open(path: path, displayName: name, format: format, digest: false) {
@@ -56,6 +57,7 @@ public final class Pipeline: Sendable {
             let file = try RecordFile(path: path)
             let named = RecordFile(path: name, bytes: file.bytes)
             wholeFiles.append((inputs.count, named, file.digest, try format ?? FormatSniffer.detect(named)))
+            legacyDigests[inputs.count] = { file.legacyDigest }
             inputs.append(.pending)
         }
         // BibTeX files given together form one database, so crossref resolves across them:
@@ -68,6 +70,7 @@ public final class Pipeline: Sendable {
                 guard case .streamed(let f) = inputs[index] else { continue }
                 let file = try RecordFile(path: f.path)
                 wholeFiles.append((index, RecordFile(path: f.displayName, bytes: file.bytes), file.digest, .bibtex))
+                legacyDigests[index] = { file.legacyDigest }
                 inputs[index] = .pending
             }
             wholeFiles.sort { $0.index < $1.index }
@@ -104,7 +107,7 @@ public final class Pipeline: Sendable {
                 var background: BackgroundDigest?
                 switch input {
                 case .whole(let batch):
-                    if try session.beginFile(path: batch.path, digest: batch.digest, format: batch.format) {
+                    if try session.beginFile(path: batch.path, digest: batch.digest, format: batch.format, legacyDigest: legacyDigests[i]) {
                         try session.store(PreparedRecords(batch.records))
                         try session.store(rejects: batch.rejects)
                     }
@@ -113,7 +116,8 @@ public final class Pipeline: Sendable {
                     // computed on another thread while the file is stored, not in a pass before.
                     let deferred = try session.mayDeferDigest()
                     let digest = deferred ? nil : try StreamedRecordFile.contentDigest(path: file.path)
-                    if try session.beginFile(path: file.displayName, digest: digest, format: file.format.rawValue) {
+                    let legacy = { try StreamedRecordFile.legacyContentDigest(path: file.path) }
+                    if try session.beginFile(path: file.displayName, digest: digest, format: file.format.rawValue, legacyDigest: legacy) {
                         if deferred { background = BackgroundDigest(path: file.path) }
                         if let bibTeXDatabase, let member = bibTeXMembers[i] {
                             try StreamedIngest.store(member, of: bibTeXDatabase, into: session, strict: strict)

@@ -8,7 +8,7 @@ public struct RecordFile: Sendable {
     /// The file's bytes (inflated when gzip; transcoded to UTF-8 when the file was UTF-16
     /// with a byte-order mark).
     public let bytes: [UInt8]
-    /// A stable 64-bit FNV-1a digest of the bytes, as 16 hex digits (identifies content, not security).
+    /// The content digest of the bytes (`ContentDigest`: "xxh64:" and 16 hex digits).
     public let digest: String
 
     /// Opens and reads `path` (inflating gzip content, transcoding UTF-16 with a byte-order
@@ -44,7 +44,7 @@ public struct RecordFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.digest = RecordFile.fnv1a(bytes)
+        self.digest = ContentDigest.of(bytes)
     }
 
     /// The bytes decoded as UTF-8 (a leading BOM dropped).
@@ -135,6 +135,10 @@ public struct RecordFile: Sendable {
         }
         return output
     }
+
+    /// The digest citegraph stored before `ContentDigest`: 64-bit FNV-1a of the bytes as 16
+    /// hex digits. Computed only to recognise files ingested into stores that hold such digests.
+    public var legacyDigest: String { RecordFile.fnv1a(bytes) }
 
     static func fnv1a(_ bytes: [UInt8]) -> String {
         var hash = FNV1a()

@@ -5,7 +5,7 @@ public struct StreamedRecordFile: Sendable {
     public let path: String
     /// The name recorded in provenance and messages (defaults to the path).
     public let displayName: String
-    /// The FNV-1a digest of the (inflated) content, equal to `RecordFile(path:).digest`; nil
+    /// The content digest of the (inflated) content, equal to `RecordFile(path:).digest`; nil
     /// when `open` was asked not to compute it (see `contentDigest(path:)`).
     public let digest: String?
     /// The format the file is read as.
@@ -40,21 +40,33 @@ public struct StreamedRecordFile: Sendable {
         return StreamedRecordFile(path: path, displayName: name, digest: hex, format: chosen)
     }
 
-    /// The FNV-1a digest of the (inflated) content of `path`, equal to `RecordFile(path:).digest`,
-    /// read in blocks with bounded memory.
+    /// The content digest (`ContentDigest`) of the (inflated) content of `path`, equal to
+    /// `RecordFile(path:).digest`, read in blocks with bounded memory.
     /// - Throws: `ExtractError` naming the file.
     public static func contentDigest(path: String) throws -> String {
         try contentDigest(of: FileByteStream(path: path), head: [])
     }
 
-    private static func contentDigest(of stream: FileByteStream, head: [UInt8]) throws -> String {
+    /// The FNV-1a digest older stores hold (`RecordFile.legacyDigest`) of the content of `path`.
+    /// - Throws: `ExtractError` naming the file.
+    public static func legacyContentDigest(path: String) throws -> String {
         var hash = RecordFile.FNV1a()
-        hash.add(head)
+        try forEachBlock(of: FileByteStream(path: path), head: []) { hash.add($0) }
+        return hash.hex
+    }
+
+    private static func contentDigest(of stream: FileByteStream, head: [UInt8]) throws -> String {
+        var digest = ContentDigest()
+        try forEachBlock(of: stream, head: head) { digest.add($0) }
+        return digest.hex
+    }
+
+    private static func forEachBlock(of stream: FileByteStream, head: [UInt8], _ body: ([UInt8]) -> Void) throws {
+        body(head)
         var block: [UInt8] = []
         while try stream.read(into: &block) {
-            hash.add(block)
+            body(block)
             block.removeAll(keepingCapacity: true)
         }
-        return hash.hex
     }
 }

@@ -27,6 +27,8 @@ public final class IngestSession {
     /// that they can wait in `pending` (ids are what `INTEGER PRIMARY KEY` would assign).
     private var nextPaperID: Int64
     private var nextAuthorID: Int64
+    /// Whether the store held digests of an older version when first asked (`holdsLegacyDigests`).
+    private var legacyDigestsStored: Bool?
 
     /// Indexes that ingest itself never reads; rebuilding them once is cheaper than
     /// maintaining them row by row when the store starts empty. (The partial indexes on
@@ -69,14 +71,31 @@ public final class IngestSession {
     /// Stands in for a deferred digest in `source_files` and `rejects` until `endFile(digest:)`.
     private static let pendingDigest = "pending"
 
+    /// True when some stored file has a digest of an older citegraph version (16 hex digits of
+    /// FNV-1a, without the "xxh64:" of today's digests).
+    private func holdsLegacyDigests() throws -> Bool {
+        if let known = legacyDigestsStored { return known }
+        let holds = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM source_files WHERE instr(digest, ':') = 0 AND digest != ?)",
+            arguments: [IngestSession.pendingDigest]) == true
+        legacyDigestsStored = holds
+        return holds
+    }
+
     /// Starts a file. Returns false when a file with the same content digest is already
     /// stored: then nothing of it must be stored, and `endFile` reports it as already ingested.
-    /// - Parameter digest: the file's content digest, or nil when `mayDeferDigest()` is true
-    ///   and the digest will be given to `endFile(digest:)`.
-    public func beginFile(path: String, digest: String?, format: String) throws -> Bool {
+    /// - Parameters:
+    ///   - digest: the file's content digest, or nil when `mayDeferDigest()` is true and the
+    ///     digest will be given to `endFile(digest:)`.
+    ///   - legacyDigest: the file's digest as older citegraph versions computed it (digests
+    ///     without a "kind:" prefix), asked for only when the store holds such digests.
+    public func beginFile(path: String, digest: String?, format: String, legacyDigest: (() throws -> String)? = nil) throws -> Bool {
         var summary = IngestSummary(
             path: path, format: format, alreadyIngested: false, records: 0, newPapers: 0, mergedByRule: [:], rejects: 0)
-        if let digest, try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [digest]) == true {
+        func isStored(_ digest: String) throws -> Bool {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM source_files WHERE digest = ?", arguments: [digest]) == true
+        }
+        if let digest, try isStored(digest) || (legacyDigest != nil && holdsLegacyDigests() && isStored(legacyDigest!())) {
             summary.alreadyIngested = true
             file = (0, digest, summary)
             return false

@@ -42,6 +42,37 @@ import Testing
         let fresh = try Pipeline(databasePath: dir.appendingPathComponent("t.sqlite").path)
         #expect(try fresh.ingest(paths: [file, copy]).map(\.alreadyIngested) == [false, true])
     }
+
+    /// A store written by an older citegraph holds FNV-1a digests (16 hex digits, no
+    /// "xxh64:"): a file it holds is still recognised, read whole (a daily-papers page) or
+    /// streamed (JSON Lines), and a new file gets today's digest.
+    @Test func filesInAStoreWithLegacyDigestsAreRecognised() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("records.jsonl").path
+        try """
+            {"id": "a1", "title": "First paper on graphs", "year": 2020}
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let database = dir.appendingPathComponent("old.sqlite").path
+        let pipeline = try Pipeline(databasePath: database)
+        #expect(try pipeline.ingest(paths: [SampleCorpusPaths.first, file]).map(\.alreadyIngested) == [false, false])
+        // As an older version would have stored them.
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE source_files SET digest = ? WHERE path = ?", arguments: [try RecordFile(path: SampleCorpusPaths.first).legacyDigest, SampleCorpusPaths.first])
+            try db.execute(sql: "UPDATE source_files SET digest = ? WHERE path = ?", arguments: [try StreamedRecordFile.legacyContentDigest(path: file), file])
+        }
+        try queue.close()
+        let again = try Pipeline(databasePath: database)
+        let second = SampleCorpusPaths.first.replacingOccurrences(of: "000_73ef4b26953d8cfe", with: "001_2104e24bc6dda065")
+        #expect(try again.ingest(paths: [SampleCorpusPaths.first, file, second]).map(\.alreadyIngested) == [true, true, false])
+        let digests = try DatabaseQueue(path: database).read { db in try String.fetchAll(db, sql: "SELECT digest FROM source_files ORDER BY id") }
+        #expect(digests.count == 3)
+        #expect(digests[2] == (try RecordFile(path: second).digest) && digests[2].hasPrefix("xxh64:"))
+        #expect(digests.prefix(2).allSatisfy { !$0.contains(":") })
+    }
 }
 
 /// A bundled sample page, a file of another format to ingest before the JSON Lines one.
