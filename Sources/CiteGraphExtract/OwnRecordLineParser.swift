@@ -242,6 +242,7 @@ struct OwnRecordLineParser {
         var list: [String] = []
         skipSpace()
         if take(0x5D) { return list }
+        list.reserveCapacity(8)
         while true {
             skipSpace()
             if !takeNull() {

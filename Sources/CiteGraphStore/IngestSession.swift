@@ -160,7 +160,7 @@ public final class IngestSession {
             let (family, given, initials) = AuthorName.parts(name)
             statement.bind(p, author.id)
             statement.bind(p + 1, name)
-            statement.bind(p + 2, keys[author.row].authors[author.position])
+            statement.bind(p + 2, keys[author.row].authors[author.position].key)
             statement.bind(p + 3, family)
             statement.bind(p + 4, given)
             statement.bind(p + 5, initials)
@@ -298,7 +298,7 @@ public final class IngestSession {
     /// authors by name key with their name parts, ORCID and service id; an ORCID or service id
     /// from any source completes an author stored without one.
     private func storeAuthors(_ row: Int, of rows: PreparedRows, paperID: Int64) throws {
-        let keys = rows.keys[row].authors, hashes = rows.keys[row].authorHashes
+        let keys = rows.keys[row].authors
         let count = rows.records[row].authors.count
         guard count > 0 else { return }
         let orcids = rows.records[row].authorORCIDs.count == count ? rows.records[row].authorORCIDs : []
@@ -306,7 +306,7 @@ public final class IngestSession {
         if index.hasAuthors(paperID) {
             guard !orcids.isEmpty || !serviceIDs.isEmpty else { return }
             for (position, key) in keys.enumerated() {
-                guard let known = index.author(key, hash: hashes[position]) else { continue }
+                guard let known = index.author(key.key, hash: key.hash) else { continue }
                 try complete(known, orcid: orcids.isEmpty ? nil : orcids[position], serviceID: serviceIDs.isEmpty ? nil : serviceIDs[position], rows)
             }
             return
@@ -316,14 +316,14 @@ public final class IngestSession {
             let orcid = orcids.isEmpty ? nil : orcids[position]
             let serviceID = serviceIDs.isEmpty ? nil : serviceIDs[position]
             let authorID: Int64
-            if let known = index.author(key, hash: hashes[position]) {
+            if let known = index.author(key.key, hash: key.hash) {
                 authorID = known
                 try complete(known, orcid: orcid, serviceID: serviceID, rows)
             } else {
                 authorID = nextAuthorID
                 nextAuthorID += 1
                 pending.authors.append(.init(id: authorID, row: row, position: position, orcid: orcid, serviceID: serviceID))
-                index.addAuthor(key, hash: hashes[position], id: authorID)
+                index.addAuthor(key.key, hash: key.hash, id: authorID)
             }
             pending.links.append(.init(paperID: paperID, authorID: authorID, position: position))
         }

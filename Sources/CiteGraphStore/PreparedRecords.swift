@@ -25,8 +25,8 @@ struct RecordKeys: Sendable {
     /// The id shown for the paper if the record makes a new one (`Store.externalID`).
     var externalID: String
     var externalHash: UInt64
-    var authors: [String]
-    var authorHashes: [UInt64]
+    /// The authors' name keys (`AuthorName.key`) with their hashes.
+    var authors: [AuthorKey]
     /// The record's references joined for `reference_lists` (nil when it has none).
     var referenceList: String?
 
@@ -38,11 +38,11 @@ struct RecordKeys: Sendable {
             var out: [RecordKeys] = []
             out.reserveCapacity(hi - lo)
             // Names repeat across records (an author's papers); each part keys a name once.
-            var authorKeys: [String: (key: String, hash: UInt64)] = [:]
-            func authorKey(_ name: String) -> (key: String, hash: UInt64) {
+            var authorKeys: [String: AuthorKey] = [:]
+            func authorKey(_ name: String) -> AuthorKey {
                 if let known = authorKeys[name] { return known }
                 let key = AuthorName.key(name)
-                let keyed = (key, KeyHash.of(key))
+                let keyed = AuthorKey(key: key, hash: KeyHash.of(key))
                 authorKeys[name] = keyed
                 return keyed
             }
@@ -51,17 +51,10 @@ struct RecordKeys: Sendable {
                 for i in lo..<hi {
                     let title = TitleKey.normalise(records[i].title), short = TitleKey.withoutShortName(records[i].title)
                     let externalID = Store.externalID(for: records[i], titleKey: title)
-                    var authors: [String] = [], hashes: [UInt64] = []
-                    authors.reserveCapacity(records[i].authors.count)
-                    hashes.reserveCapacity(records[i].authors.count)
-                    for name in records[i].authors {
-                        let (key, hash) = authorKey(name)
-                        authors.append(key)
-                        hashes.append(hash)
-                    }
+                    let authors = records[i].authors.map(authorKey)
                     out.append(RecordKeys(
                         title: title, titleHash: KeyHash.of(title), short: short, shortHash: short.map(KeyHash.of) ?? 0,
-                        externalID: externalID, externalHash: KeyHash.of(externalID), authors: authors, authorHashes: hashes,
+                        externalID: externalID, externalHash: KeyHash.of(externalID), authors: authors,
                         referenceList: ReferenceList.joined(records[i].references)))
                 }
             }
@@ -69,6 +62,12 @@ struct RecordKeys: Sendable {
         }
         return slots.all.flatMap { $0 }
     }
+}
+
+/// An author's name key and its `KeyHash`.
+struct AuthorKey: Sendable {
+    var key: String
+    var hash: UInt64
 }
 
 /// A chunk's records and keys, read field by field in place: `records[row].title` on an
