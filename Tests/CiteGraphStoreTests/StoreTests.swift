@@ -92,6 +92,34 @@ import Testing
         #expect(rows == [[base, "2001"], [base + "-2", "2005"], [base + "-3", "2010"]])
     }
 
+    /// A second ranking (or communities) run on a graph replaces the first: its rows are gone,
+    /// the other graph's run is untouched, and no row points at a deleted run.
+    @Test func savingARunAgainReplacesItsRows() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("runs.sqlite").path)
+        _ = try store.ingest(try batch(SampleCorpus.files[0]))
+        let nodes = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM papers ORDER BY id LIMIT 3") }
+        try store.saveScores(graph: .citation, measure: "pagerank", parameters: "{}", nodes: nodes, values: [0.5, 0.3, 0.2])
+        try store.saveScores(graph: .cotopic, measure: "pagerank", parameters: "{}", nodes: nodes, values: [0.1, 0.2, 0.7])
+        try store.saveScores(graph: .citation, measure: "pagerank", parameters: "{}", nodes: Array(nodes.prefix(2)), values: [0.6, 0.4])
+        #expect(try store.scores(graph: .citation, measure: "pagerank") == [nodes[0]: 0.6, nodes[1]: 0.4])
+        #expect(try store.scores(graph: .cotopic, measure: "pagerank") == [nodes[0]: 0.1, nodes[1]: 0.2, nodes[2]: 0.7])
+        let labels = [CommunityLabel(community: 0, size: 2, label: "a"), CommunityLabel(community: 1, size: 1, label: "b")]
+        try store.saveCommunities(graph: .citation, parameters: "{}", nodes: nodes, membership: [0, 0, 1], labels: labels)
+        try store.saveCommunities(graph: .citation, parameters: "{}", nodes: nodes, membership: [1, 1, 1], labels: [CommunityLabel(community: 1, size: 3, label: "c")])
+        let (membership, stored, _) = try store.communities(graph: .citation)
+        #expect(membership == [nodes[0]: 1, nodes[1]: 1, nodes[2]: 1])
+        #expect(stored == [CommunityLabel(community: 1, size: 3, label: "c")])
+        let orphans = try store.pool.read { db in
+            try ["scores", "communities", "community_labels"].map { table in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE run_id NOT IN (SELECT id FROM runs)") ?? -1
+            }
+        }
+        #expect(orphans == [0, 0, 0])
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") } == 3)
+    }
+
     @Test func strictModeStoresNothingFromAFileWithRejects() throws {
         let dir = SampleCorpus.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
