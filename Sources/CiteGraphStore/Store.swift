@@ -27,7 +27,7 @@ public final class Store: Sendable {
         do {
             pool = try Store.openPool(path: path)
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+            throw Store.isBusy(error) ? StoreError.busy(path: path) : StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
         connections = Mutex(pool)
         do {
@@ -38,8 +38,14 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: Store.describe(error))
+            throw Store.isBusy(error) ? StoreError.busy(path: path) : StoreError.cannotOpen(path: path, reason: Store.describe(error))
         }
+    }
+
+    /// True for SQLite's "database is locked" answers (another connection holds the file).
+    static func isBusy(_ error: Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
     }
 
     /// Opens the connections to `path` (WAL mode; GRDB creates the file when missing).
@@ -101,7 +107,7 @@ public final class Store: Sendable {
             throw error
         } catch {
             removeCreatedSidecars()
-            throw StoreError.notAStore(path: path, reason: describe(error))
+            throw isBusy(error) ? StoreError.busy(path: path) : StoreError.notAStore(path: path, reason: describe(error))
         }
     }
 

@@ -5,6 +5,8 @@ public enum StoreError: Error, LocalizedError {
     case notAStore(path: String, reason: String)
     case newerSchema(path: String)
     case cannotOpen(path: String, reason: String)
+    /// Another process holds the store locked (a first ingest into an empty store does until it commits).
+    case busy(path: String)
     case unknownGraph(kind: String)
     case graphNotBuilt(path: String, kind: String)
     case rejectedInStrictMode(file: String, line: Int, field: String, reason: String)
@@ -17,6 +19,8 @@ public enum StoreError: Error, LocalizedError {
             return "\(path): written by a newer citegraph (unknown schema migrations). Upgrade citegraph; the file was left untouched."
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the store (\(reason))."
+        case .busy(let path):
+            return "\(path): another process is writing this store and holds it locked (a first ingest into an empty store does until it commits). Try again when it has finished; nothing was changed."
         case .unknownGraph(let kind):
             return "unknown graph kind '\(kind)'"
         case .graphNotBuilt(let path, let kind):

@@ -69,6 +69,27 @@ import Testing
         #expect(a["papers"]?.count == 586)
     }
 
+    /// While the first load holds the file, opening the store elsewhere is refused with
+    /// `StoreError.busy` (not "not a store"), and the load still commits.
+    @Test func openingTheStoreDuringTheFirstLoadIsRefusedAsBusy() throws {
+        let dir = SampleCorpus.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("busy.sqlite").path)
+        let refusal = try store.bulkLoad { db -> String in
+            try db.execute(sql: "INSERT INTO source_files (path, digest, format, records, rejects) VALUES ('x', 'd', 'jsonl', 0, 0)")
+            do {
+                _ = try Store(path: store.path)
+                return "opened"
+            } catch let error as StoreError {
+                if case .busy = error { return error.localizedDescription }
+                return "other: \(error.localizedDescription)"
+            }
+        }
+        #expect(refusal.contains("another process is writing this store"), "\(refusal)")
+        #expect(try !store.holdsNoRecords())
+        #expect(try journalMode(store) == "wal")
+    }
+
     @Test func aFailedFirstLoadLeavesTheStoreEmptyInWALModeAndUsable() throws {
         struct Failure: Error {}
         let dir = SampleCorpus.temporaryDirectory()
