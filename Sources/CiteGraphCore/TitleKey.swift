@@ -62,24 +62,17 @@ public enum TitleKey {
     /// The key of a title without a leading short name: "TRP: Trained Rank Pruning…" →
     /// key of "Trained Rank Pruning…". Returns nil when the title has no "NAME:" prefix.
     public static func withoutShortName(_ title: String) -> String? {
-        guard mayHaveColon(title), let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
+        guard title.containsASCII(UInt8(ascii: ":")), let name = shortName(of: title), let colon = title.firstIndex(of: ":") else { return nil }
         _ = name
         let rest = normalise(String(title[title.index(after: colon)...]))
         return rest.split(separator: " ").count >= 3 ? rest : nil
     }
 
-    /// False when `title` holds no colon, which most titles do not: `memchr` over its bytes
-    /// says so without walking characters.
-    static func mayHaveColon(_ title: String) -> Bool {
-        title.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 0x3A, bytes.count) != nil } ?? false
-        } ?? title.utf8.contains(UInt8(ascii: ":"))
-    }
-
     /// The short name a title opens with, as in "FFJORD: Free-form Continuous Dynamics…":
     /// one to three words before the first colon, at most 30 characters. Nil otherwise.
     public static func shortName(of title: String) -> String? {
-        guard mayHaveColon(title), let colon = title.firstIndex(of: ":") else { return nil }
+        // Most titles have no colon: a byte scan says so without walking characters.
+        guard title.containsASCII(UInt8(ascii: ":")), let colon = title.firstIndex(of: ":") else { return nil }
         let head = String(title[..<colon]).trimmingWhitespace()
         guard !head.isEmpty, head.count <= 30, head.split(separator: " ").count <= 3 else { return nil }
         return head

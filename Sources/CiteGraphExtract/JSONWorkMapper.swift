@@ -166,10 +166,7 @@ enum JSONWorkMapper {
     /// The text without its tags when it holds JATS markup (`<jats:p>`…).
     static func withoutJATS(_ text: String) -> String {
         // No "<": no markup.
-        let hasTag = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false
-        } ?? text.utf8.contains(0x3C)
-        guard hasTag else { return text }
+        guard text.containsASCII(UInt8(ascii: "<")) else { return text }
         return text.hasPrefix("<jats:") || text.contains("<jats:p>") ? stripTags(text) : text
     }
 

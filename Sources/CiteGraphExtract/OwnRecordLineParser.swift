@@ -70,7 +70,7 @@ struct OwnRecordLineParser {
         var ids: [WorkID] = []
         if let id = id.flatMap(nonEmpty) {
             // (A byte check first: most ids have no "/", and Foundation's `contains` is slow.)
-            let isOpenAlex = id.utf8.contains(UInt8(ascii: "/")) && id.contains("openalex.org/")
+            let isOpenAlex = id.containsASCII(UInt8(ascii: "/")) && id.contains("openalex.org/")
             ids.append(WorkID(kind: isOpenAlex ? .openalex : .local, value: id))
         }
         if let doi = doi.flatMap(nonEmpty) { ids.append(WorkID(kind: .doi, value: doi)) }

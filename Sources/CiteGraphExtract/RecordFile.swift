@@ -1,3 +1,4 @@
+import CiteGraphCore
 import Foundation
 
 /// A record file checked to exist, be a regular readable file and be non-empty, with its

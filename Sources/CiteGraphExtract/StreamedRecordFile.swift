@@ -1,3 +1,5 @@
+import CiteGraphCore
+
 /// A record file that can be read in chunks of records instead of whole: what is known of it
 /// before reading (the format from its head, the content digest from one streaming pass).
 public struct StreamedRecordFile: Sendable {

@@ -70,8 +70,8 @@ struct DeduplicationIndex {
             if let short: String = row[9] { DeduplicationIndex.append(Candidate(id: id, year: year), to: &byShortKey, key: short, hash: KeyHash.of(short)) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name_key FROM authors") {
-            let key: String = row[1]
-            if authorIDs.entry(key, hash: KeyHash.of(key)) == nil { authorIDs.insert(key, hash: KeyHash.of(key), value: row[0]) }
+            let key: String = row[1], hash = KeyHash.of(key)
+            if authorIDs.entry(key, hash: hash) == nil { authorIDs.insert(key, hash: hash, value: row[0]) }
         }
         for id in try Int64.fetchAll(db, sql: "SELECT DISTINCT paper_id FROM paper_authors") { markHasAuthors(id) }
     }

@@ -1,38 +1,15 @@
+import CiteGraphCore
+
 /// A 64-bit hash of a key's UTF-8 bytes, computed once where keys are made (the reader
 /// prepares a chunk's keys on all cores) and carried with the key, so that the serial writer
 /// of an ingest neither hashes strings nor reads a key's bytes except to confirm a match.
-///
-/// Eight bytes at a time: xor, multiply by the 64-bit golden ratio, fold the high half down;
-/// then MurmurHash3's 64-bit finaliser (Appleby). Not seeded: a file crafted to collide slows
-/// the table down but cannot make it answer wrongly (every match is confirmed on the text).
-/// - Complexity: O(length).
+/// XXH64, the function of the content digest (`ContentDigest.hash`). Not seeded: a file
+/// crafted to collide slows the table down but cannot make it answer wrongly (every match is
+/// confirmed on the text).
 enum KeyHash {
     static func of(_ key: String) -> UInt64 {
         var key = key
-        return key.withUTF8 { of($0) }
-    }
-
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-        var i = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= bytes.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 32
-                i += 8
-            }
-            if i < bytes.count {
-                var tail: UInt64 = 0
-                for j in i..<bytes.count { tail |= UInt64(bytes[j]) << (8 * UInt64(j - i)) }
-                h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
-            }
-        }
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 33)
+        return key.withUTF8 { ContentDigest.hash(UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -1,11 +1,13 @@
+import CiteGraphCore
 import Foundation
 import Testing
 
 @testable import CiteGraphExtract
 
 /// The ingest content digest (XXH64) against the reference C implementation's values
-/// (Tests/Fixtures/extract/xxh64_vectors.json, made by make_xxh64_vectors.py), fed whole and
-/// in pieces of every awkward size; and the FNV-1a digest that older stores hold.
+/// (Tests/Fixtures/extract/xxh64_vectors.json, made by make_xxh64_vectors.py), fed whole, in
+/// pieces of every awkward size and in one pass (`hash`, ingest's key hash); and the FNV-1a
+/// digest that older stores hold.
 @Suite struct ContentDigestTests {
     static let vectors: [String: [String: String]] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -30,6 +32,8 @@ import Testing
         for (length, expected) in pattern {
             let bytes = Self.pattern(Int(length)!)
             #expect(ContentDigest.of(bytes) == ContentDigest.prefix + expected, "length \(length)")
+            // The one-pass value (ingest's key hash) is the same function.
+            #expect(bytes.withUnsafeBytes { ContentDigest.hash($0) } == UInt64(expected, radix: 16), "hash, length \(length)")
             // Pieces of 1, 2, 3, … 40 bytes, cycling, across the 32-byte stripes.
             var digest = ContentDigest()
             var start = 0, size = 1

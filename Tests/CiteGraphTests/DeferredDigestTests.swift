@@ -8,9 +8,15 @@ import Testing
 /// the digest recorded (in `source_files` and on its rejects) must be the file's content
 /// digest, so that ingesting it again — alone or beside another file — stores nothing.
 @Suite struct DeferredDigestTests {
-    @Test func deferredDigestIsTheContentDigest() throws {
+    /// A new empty directory under the system's temporary directory.
+    static func scratchDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func deferredDigestIsTheContentDigest() throws {
+        let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("records.jsonl").path
         // Line 2 is a reject (a year out of range): the reject carries the file's digest too.
@@ -47,8 +53,7 @@ import Testing
     /// "xxh64:"): a file it holds is still recognised, read whole (a daily-papers page) or
     /// streamed (JSON Lines), and a new file gets today's digest.
     @Test func filesInAStoreWithLegacyDigestsAreRecognised() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("legacy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("records.jsonl").path
         try """

@@ -6,6 +6,9 @@
 /// byte-by-byte FNV-1a that citegraph stored before (`RecordFile.legacyDigest`): at a million
 /// records, FNV-1a took two seconds of a core. Stores still holding FNV-1a digests are read
 /// with both (`IngestSession.beginFile`).
+///
+/// `hash(_:)` is the same function over bytes in memory, without allocating: ingest keys its
+/// de-duplication tables with it (`KeyHash`).
 /// - Complexity: O(bytes), fed in pieces of any size.
 public struct ContentDigest {
     public static let prefix = "xxh64:"
@@ -15,10 +18,7 @@ public struct ContentDigest {
     private static let p4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    private var v1: UInt64 = p1 &+ p2
-    private var v2: UInt64 = p2
-    private var v3: UInt64 = 0
-    private var v4: UInt64 = 0 &- p1
+    private var lanes = Lanes()
     private var total: UInt64 = 0
     /// The bytes of an incomplete 32-byte stripe.
     private var pending: [UInt8] = []
@@ -30,6 +30,19 @@ public struct ContentDigest {
         var digest = ContentDigest()
         digest.add(bytes)
         return digest.hex
+    }
+
+    /// The 64-bit XXH64 value of `bytes`, in one pass and without allocating.
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes = Lanes()
+        var offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 32 <= bytes.count {
+                lanes.stripe(base + offset)
+                offset += 32
+            }
+        }
+        return lanes.finish(total: UInt64(bytes.count), tail: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
     }
 
     public mutating func add(_ bytes: [UInt8]) {
@@ -44,11 +57,11 @@ public struct ContentDigest {
             offset = min(32 - pending.count, bytes.count)
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<offset]))
             guard pending.count == 32 else { return }
-            pending.withUnsafeBytes { stripe($0.baseAddress!) }
+            pending.withUnsafeBytes { lanes.stripe($0.baseAddress!) }
             pending.removeAll(keepingCapacity: true)
         }
         while offset + 32 <= bytes.count {
-            stripe(base + offset)
+            lanes.stripe(base + offset)
             offset += 32
         }
         if offset < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
@@ -62,50 +75,60 @@ public struct ContentDigest {
 
     /// The 64-bit XXH64 value of everything added.
     public var value: UInt64 {
-        typealias D = ContentDigest
-        var h: UInt64
-        if total >= 32 {
-            h = rotate(v1, 1) &+ rotate(v2, 7) &+ rotate(v3, 12) &+ rotate(v4, 18)
-            for lane in [v1, v2, v3, v4] { h = (h ^ D.round(0, lane)) &* D.p1 &+ D.p4 }
-        } else {
-            h = v3 &+ D.p5  // the seed (0) plus P5
+        pending.withUnsafeBytes { lanes.finish(total: total, tail: $0) }
+    }
+
+    /// The four accumulators of XXH64, fed 32-byte stripes.
+    private struct Lanes {
+        var v1: UInt64 = p1 &+ p2
+        var v2: UInt64 = p2
+        var v3: UInt64 = 0
+        var v4: UInt64 = 0 &- p1
+
+        mutating func stripe(_ p: UnsafeRawPointer) {
+            v1 = round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
+            v2 = round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            v3 = round(v3, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+            v4 = round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
         }
-        h &+= total
-        pending.withUnsafeBytes { tail in
+
+        /// The value after `total` bytes, the last `tail.count` (< 32) of them not striped.
+        func finish(total: UInt64, tail: UnsafeRawBufferPointer) -> UInt64 {
+            var h: UInt64
+            if total >= 32 {
+                h = rotate(v1, 1) &+ rotate(v2, 7) &+ rotate(v3, 12) &+ rotate(v4, 18)
+                for lane in [v1, v2, v3, v4] { h = (h ^ round(0, lane)) &* p1 &+ p4 }
+            } else {
+                h = v3 &+ p5  // the seed (0) plus P5
+            }
+            h &+= total
             var i = 0
             while i + 8 <= tail.count {
-                h ^= D.round(0, UInt64(littleEndian: tail.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                h = rotate(h, 27) &* D.p1 &+ D.p4
+                h ^= round(0, UInt64(littleEndian: tail.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                h = rotate(h, 27) &* p1 &+ p4
                 i += 8
             }
             if i + 4 <= tail.count {
-                h ^= UInt64(UInt32(littleEndian: tail.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* D.p1
-                h = rotate(h, 23) &* D.p2 &+ D.p3
+                h ^= UInt64(UInt32(littleEndian: tail.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
+                h = rotate(h, 23) &* p2 &+ p3
                 i += 4
             }
             while i < tail.count {
-                h ^= UInt64(tail[i]) &* D.p5
-                h = rotate(h, 11) &* D.p1
+                h ^= UInt64(tail[i]) &* p5
+                h = rotate(h, 11) &* p1
                 i += 1
             }
+            h ^= h >> 33
+            h &*= p2
+            h ^= h >> 29
+            h &*= p3
+            h ^= h >> 32
+            return h
         }
-        h ^= h >> 33
-        h &*= D.p2
-        h ^= h >> 29
-        h &*= D.p3
-        h ^= h >> 32
-        return h
-    }
 
-    private mutating func stripe(_ p: UnsafeRawPointer) {
-        v1 = ContentDigest.round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
-        v2 = ContentDigest.round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-        v3 = ContentDigest.round(v3, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
-        v4 = ContentDigest.round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
-    }
-
-    private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
-        rotate(accumulator &+ input &* p2, 31) &* p1
+        private func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
+            rotate(accumulator &+ input &* p2, 31) &* p1
+        }
     }
 }
 
